@@ -1,0 +1,33 @@
+// The zod-free entry (`@jingmai/protocol/constants`): what the SDK ships at run time.
+// Schemas and types inferred from them come from the main entry, imported as types only.
+export { FRAME, HELLO, WELCOME } from './contract/frames.js';
+export {
+  EVENT_NAMES,
+  EVENTS,
+  type EventInfo,
+  type EventName,
+  isMethodName,
+  METHOD_NAMES,
+  METHODS,
+  type MethodInfo,
+  type MethodName,
+  RATE_CLASSES,
+  type RateClass,
+  type RateClassName,
+  scopeOpens,
+} from './contract/methods.js';
+export {
+  ERROR_CODE_DESCRIPTIONS,
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  fromWireError,
+  isErrorCode,
+  isJingmaiError,
+  JingmaiError,
+  type JingmaiErrorOptions,
+  toWireError,
+  type WireError,
+} from './errors.js';
+export { isScope, SCOPE_NAMES, SCOPES, type Scope } from './scopes.js';
+export { negotiateVersion, PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './version.js';

@@ -1,0 +1,25 @@
+// Wire framing. The handshake uses window.postMessage once; everything after it travels on the
+// private MessagePort as small arrays tagged by a number (cheap to structured-clone and to check).
+
+/** Tag of the app's hello, posted to its parent window. */
+export const HELLO = 'jingmai:hello';
+/** Tag of the host's answer, posted to the frame with the port transferred. */
+export const WELCOME = 'jingmai:welcome';
+
+/** Tags of the port frames. */
+export const FRAME = {
+  /** app → host: `[CALL, id, method, params, timeoutMs?]` */
+  CALL: 0,
+  /** host → app: `[RESULT, id, value]` */
+  RESULT: 1,
+  /** host → app: `[ERROR, id, wireError]` */
+  ERROR: 2,
+  /** host → app: `[EVENT, name, payload]` */
+  EVENT: 3,
+  /** host → app: `[PING, seq]` */
+  PING: 4,
+  /** app → host: `[PONG, seq]` */
+  PONG: 5,
+  /** app → host: `[CANCEL, id]` */
+  CANCEL: 6,
+} as const;

@@ -1,0 +1,148 @@
+// The bridge contract's metadata: every method and event, the scope it needs and the limits it runs
+// under. Zod-free so the SDK can ship it; the argument and result schemas live in contract/schemas.ts,
+// keyed by the same names, and the type system checks the two tables cover the same methods.
+import type { Scope } from '../scopes.js';
+
+/** Token-bucket settings: `perSecond` refill rate, `burst` bucket size. */
+export interface RateClass {
+  readonly perSecond: number;
+  readonly burst: number;
+}
+
+/** Rate classes a method can belong to; each app gets one bucket per class. */
+export const RATE_CLASSES = {
+  interactive: { perSecond: 5, burst: 20 },
+  read: { perSecond: 100, burst: 200 },
+  write: { perSecond: 20, burst: 50 },
+  auth: { perSecond: 2, burst: 10 },
+} as const satisfies Record<string, RateClass>;
+
+/** A rate class name. */
+export type RateClassName = keyof typeof RATE_CLASSES;
+
+/** What the host enforces for one method before any service runs. */
+export interface MethodInfo {
+  readonly scope: Scope;
+  /** Upper bound on the structured-clone size of the arguments, in bytes. */
+  readonly maxBytes: number;
+  readonly rate: RateClassName;
+  /** Deadline when the caller sets none, in milliseconds. */
+  readonly timeoutMs: number;
+  readonly description: string;
+}
+
+const KiB = 1024;
+// Calls that wait for the merchant (confirm, modal) get long deadlines; the rest fail fast.
+const SHORT = 10_000;
+const HUMAN = 10 * 60_000;
+
+/** Every method an app can call, by `namespace.name`. Nothing outside this table is reachable. */
+export const METHODS = {
+  'context.get': {
+    scope: 'context:read',
+    maxBytes: 1 * KiB,
+    rate: 'read',
+    timeoutMs: SHORT,
+    description: 'The current context: shop, user, locale, theme and console route.',
+  },
+  'ui.toast': {
+    scope: 'ui',
+    maxBytes: 4 * KiB,
+    rate: 'interactive',
+    timeoutMs: SHORT,
+    description: 'Shows a short message in the console, outside the app frame.',
+  },
+  'ui.confirm': {
+    scope: 'ui',
+    maxBytes: 8 * KiB,
+    rate: 'interactive',
+    timeoutMs: HUMAN,
+    description: 'Asks the merchant to confirm; resolves true when confirmed, false when declined.',
+  },
+  'ui.modal': {
+    scope: 'ui',
+    maxBytes: 16 * KiB,
+    rate: 'interactive',
+    timeoutMs: HUMAN,
+    description:
+      'Shows a console modal with up to three actions; resolves with the chosen action id or null.',
+  },
+  'ui.navigate': {
+    scope: 'ui',
+    maxBytes: 2 * KiB,
+    rate: 'write',
+    timeoutMs: SHORT,
+    description: "Moves the app to a route of its own and records it in the console's history.",
+  },
+  'ui.setTitle': {
+    scope: 'ui',
+    maxBytes: 1 * KiB,
+    rate: 'write',
+    timeoutMs: SHORT,
+    description: 'Sets the title the console shows above the app.',
+  },
+  'ui.setLoading': {
+    scope: 'ui',
+    maxBytes: 1 * KiB,
+    rate: 'write',
+    timeoutMs: SHORT,
+    description: 'Shows or hides the console loading bar for the app.',
+  },
+  'ui.resize': {
+    scope: 'ui',
+    maxBytes: 1 * KiB,
+    rate: 'read',
+    timeoutMs: SHORT,
+    description: "Asks for a frame height; the host holds it within the manifest's min and max.",
+  },
+  'auth.sessionToken': {
+    scope: 'auth:session',
+    maxBytes: 1 * KiB,
+    rate: 'auth',
+    timeoutMs: SHORT,
+    description: 'A short-lived JWT naming the app, shop and user, for the app backend to verify.',
+  },
+} as const satisfies Record<string, MethodInfo>;
+
+/** A method name, `namespace.name`. */
+export type MethodName = keyof typeof METHODS;
+
+/** What an event needs and means. */
+export interface EventInfo {
+  readonly scope: Scope;
+  readonly description: string;
+}
+
+/** Every event the host sends to an app. An app only receives events whose scope it holds. */
+export const EVENTS = {
+  context: {
+    scope: 'context:read',
+    description: 'The context changed (shop, user, locale, theme or route); carries the whole new context.',
+  },
+  route: {
+    scope: 'ui',
+    description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
+  },
+} as const satisfies Record<string, EventInfo>;
+
+/** An event name. */
+export type EventName = keyof typeof EVENTS;
+
+/** Method names in table order. */
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+/** Event names in table order. */
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+/** True when `value` names a method of the table (own key only: no prototype names). */
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(METHODS, value);
+}
+
+/** The methods and events a scope opens, derived from the tables. */
+export function scopeOpens(scope: Scope): { methods: MethodName[]; events: EventName[] } {
+  return {
+    methods: METHOD_NAMES.filter((name) => METHODS[name].scope === scope),
+    events: EVENT_NAMES.filter((name) => EVENTS[name].scope === scope),
+  };
+}
