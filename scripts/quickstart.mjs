@@ -47,7 +47,11 @@ function ensurePnpm() {
 function ensureDependencies(pnpm) {
   const args = ['install', '--prefer-offline'];
   if (process.env.CI) args.push('--frozen-lockfile');
-  if (run(pnpm, args).status !== 0) fail('pnpm install failed (see above)');
+  const env = { ...process.env };
+  // Native addons (better-sqlite3) build against the installed Node headers; without this,
+  // node-gyp tries to download them, which fails on machines without general network access.
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  if (run(pnpm, args, { env }).status !== 0) fail('pnpm install failed (see above)');
 }
 
 export function findChromium() {
