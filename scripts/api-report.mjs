@@ -37,10 +37,14 @@ for (const path of configs) {
   }
 }
 if (mode === 'docs' && failed === 0) {
-  const documenter = spawnSync('pnpm', ['exec', 'api-documenter', 'markdown', '-i', 'temp/api', '-o', 'docs/api'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const documenter = spawnSync(
+    'pnpm',
+    ['exec', 'api-documenter', 'markdown', '-i', 'temp/api', '-o', 'docs/api'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (documenter.status !== 0) failed += 1;
 }
 console.log(`API reports: ${configs.length - failed} of ${configs.length} up to date`);

@@ -13,6 +13,7 @@ export {
   type EventPayload,
   LocaleSchema,
   METHOD_SCHEMAS,
+  type MethodArgs,
   type MethodDefinition,
   type MethodParams,
   type MethodResult,

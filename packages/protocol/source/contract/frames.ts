@@ -22,4 +22,6 @@ export const FRAME = {
   PONG: 5,
   /** app → host: `[CANCEL, id]` */
   CANCEL: 6,
+  /** host → app: `[CLOSE, wireError]`: the host ended the session; pending calls fail with it. */
+  CLOSE: 7,
 } as const;

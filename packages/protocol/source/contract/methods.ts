@@ -1,6 +1,6 @@
 // The bridge contract's metadata: every method and event, the scope it needs and the limits it runs
-// under. Zod-free so the SDK can ship it; the argument and result schemas live in contract/schemas.ts,
-// keyed by the same names, and the type system checks the two tables cover the same methods.
+// under. Zod-free and terse so the SDK can ship it; descriptions and the argument and result schemas
+// live in contract/schemas.ts, keyed by the same names, and the types check both tables agree.
 import type { Scope } from '../scopes.js';
 
 /** Token-bucket settings: `perSecond` refill rate, `burst` bucket size. */
@@ -28,7 +28,6 @@ export interface MethodInfo {
   readonly rate: RateClassName;
   /** Deadline when the caller sets none, in milliseconds. */
   readonly timeoutMs: number;
-  readonly description: string;
 }
 
 const KiB = 1024;
@@ -43,64 +42,54 @@ export const METHODS = {
     maxBytes: 1 * KiB,
     rate: 'read',
     timeoutMs: SHORT,
-    description: 'The current context: shop, user, locale, theme and console route.',
   },
   'ui.toast': {
     scope: 'ui',
     maxBytes: 4 * KiB,
     rate: 'interactive',
     timeoutMs: SHORT,
-    description: 'Shows a short message in the console, outside the app frame.',
   },
   'ui.confirm': {
     scope: 'ui',
     maxBytes: 8 * KiB,
     rate: 'interactive',
     timeoutMs: HUMAN,
-    description: 'Asks the merchant to confirm; resolves true when confirmed, false when declined.',
   },
   'ui.modal': {
     scope: 'ui',
     maxBytes: 16 * KiB,
     rate: 'interactive',
     timeoutMs: HUMAN,
-    description:
-      'Shows a console modal with up to three actions; resolves with the chosen action id or null.',
   },
   'ui.navigate': {
     scope: 'ui',
     maxBytes: 2 * KiB,
     rate: 'write',
     timeoutMs: SHORT,
-    description: "Moves the app to a route of its own and records it in the console's history.",
   },
   'ui.setTitle': {
     scope: 'ui',
     maxBytes: 1 * KiB,
     rate: 'write',
     timeoutMs: SHORT,
-    description: 'Sets the title the console shows above the app.',
   },
   'ui.setLoading': {
     scope: 'ui',
     maxBytes: 1 * KiB,
     rate: 'write',
     timeoutMs: SHORT,
-    description: 'Shows or hides the console loading bar for the app.',
   },
   'ui.resize': {
     scope: 'ui',
     maxBytes: 1 * KiB,
     rate: 'read',
     timeoutMs: SHORT,
-    description: "Asks for a frame height; the host holds it within the manifest's min and max.",
   },
   'auth.sessionToken': {
     scope: 'auth:session',
     maxBytes: 1 * KiB,
     rate: 'auth',
     timeoutMs: SHORT,
-    description: 'A short-lived JWT naming the app, shop and user, for the app backend to verify.',
   },
 } as const satisfies Record<string, MethodInfo>;
 
@@ -110,19 +99,12 @@ export type MethodName = keyof typeof METHODS;
 /** What an event needs and means. */
 export interface EventInfo {
   readonly scope: Scope;
-  readonly description: string;
 }
 
 /** Every event the host sends to an app. An app only receives events whose scope it holds. */
 export const EVENTS = {
-  context: {
-    scope: 'context:read',
-    description: 'The context changed (shop, user, locale, theme or route); carries the whole new context.',
-  },
-  route: {
-    scope: 'ui',
-    description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
-  },
+  context: { scope: 'context:read' },
+  route: { scope: 'ui' },
 } as const satisfies Record<string, EventInfo>;
 
 /** An event name. */

@@ -41,8 +41,13 @@ const ActionIdSchema = z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 of a
 
 /** The schemas of each method, keyed like {@link METHODS}. */
 export const METHOD_SCHEMAS = {
-  'context.get': { params: empty, result: ContextSchema },
+  'context.get': {
+    description: 'The current context: shop, user, locale, theme and console route.',
+    params: empty,
+    result: ContextSchema,
+  },
   'ui.toast': {
+    description: 'Shows a short message in the console, outside the app frame.',
     params: z.strictObject({
       message: text(500),
       tone: z.enum(['info', 'success', 'warning', 'error']).optional(),
@@ -51,6 +56,7 @@ export const METHOD_SCHEMAS = {
     result: z.void(),
   },
   'ui.confirm': {
+    description: 'Asks the merchant to confirm; resolves true when confirmed, false when declined.',
     params: z.strictObject({
       title: text(100),
       message: text(2000),
@@ -61,6 +67,8 @@ export const METHOD_SCHEMAS = {
     result: z.boolean(),
   },
   'ui.modal': {
+    description:
+      'Shows a console modal with up to three actions; resolves with the chosen action id or null.',
     params: z.strictObject({
       title: text(100),
       body: text(4000),
@@ -78,26 +86,47 @@ export const METHOD_SCHEMAS = {
     result: z.strictObject({ action: ActionIdSchema.nullable() }),
   },
   'ui.navigate': {
+    description: "Moves the app to a route of its own and records it in the console's history.",
     params: z.strictObject({ path: RoutePathSchema, replace: z.boolean().optional() }),
     result: z.void(),
   },
-  'ui.setTitle': { params: z.strictObject({ title: z.string().max(100) }), result: z.void() },
-  'ui.setLoading': { params: z.strictObject({ loading: z.boolean() }), result: z.void() },
-  'ui.resize': { params: z.strictObject({ height: z.int().min(0).max(100_000) }), result: z.void() },
+  'ui.setTitle': {
+    description: 'Sets the title the console shows above the app.',
+    params: z.strictObject({ title: z.string().max(100) }),
+    result: z.void(),
+  },
+  'ui.setLoading': {
+    description: 'Shows or hides the console loading bar for the app.',
+    params: z.strictObject({ loading: z.boolean() }),
+    result: z.void(),
+  },
+  'ui.resize': {
+    description: "Asks for a frame height; the host holds it within the manifest's min and max.",
+    params: z.strictObject({ height: z.int().min(0).max(100_000) }),
+    result: z.void(),
+  },
   'auth.sessionToken': {
+    description: 'A short-lived JWT naming the app, shop and user, for the app backend to verify.',
     params: empty,
     result: z.strictObject({ token: z.string(), expiresAt: z.int() }),
   },
-} as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
+} as const satisfies Record<MethodName, { description: string; params: z.ZodType; result: z.ZodType }>;
 
 /** The payload schema of each event, keyed like {@link EVENTS}. */
 export const EVENT_SCHEMAS = {
-  context: ContextSchema,
-  route: z.strictObject({ path: RoutePathSchema }),
-} as const satisfies Record<EventName, z.ZodType>;
+  context: {
+    description: 'The context changed (shop, user, locale, theme or route); carries the whole new context.',
+    payload: ContextSchema,
+  },
+  route: {
+    description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
+    payload: z.strictObject({ path: RoutePathSchema }),
+  },
+} as const satisfies Record<EventName, { description: string; payload: z.ZodType }>;
 
 /** One row of the bridge contract: the metadata of {@link METHODS} with its schemas. */
 export type MethodDefinition<M extends MethodName = MethodName> = MethodInfo & {
+  readonly description: string;
   readonly namespace: string;
   readonly name: string;
   readonly params: (typeof METHOD_SCHEMAS)[M]['params'];
@@ -106,13 +135,15 @@ export type MethodDefinition<M extends MethodName = MethodName> = MethodInfo & {
 
 /** One event of the contract: the metadata of {@link EVENTS} with its payload schema. */
 export type EventDefinition<E extends EventName = EventName> = EventInfo & {
-  readonly payload: (typeof EVENT_SCHEMAS)[E];
+  readonly description: string;
+  readonly payload: (typeof EVENT_SCHEMAS)[E]['payload'];
 };
 
 function methodDefinition<M extends MethodName>(method: M): MethodDefinition<M> {
   const dot = method.indexOf('.');
   return {
     ...METHODS[method],
+    description: METHOD_SCHEMAS[method].description,
     namespace: method.slice(0, dot),
     name: method.slice(dot + 1),
     params: METHOD_SCHEMAS[method].params,
@@ -127,18 +158,17 @@ export const BRIDGE_METHODS = Object.fromEntries(
 
 /** Every event with its metadata and payload schema. */
 export const BRIDGE_EVENTS = Object.fromEntries(
-  (Object.keys(EVENTS) as EventName[]).map((event) => [
-    event,
-    { ...EVENTS[event], payload: EVENT_SCHEMAS[event] },
-  ]),
+  (Object.keys(EVENTS) as EventName[]).map((event) => [event, { ...EVENTS[event], ...EVENT_SCHEMAS[event] }]),
 ) as { readonly [E in EventName]: EventDefinition<E> };
 
 /** Arguments an app passes to method `M`. */
 export type MethodParams<M extends MethodName> = z.input<(typeof METHOD_SCHEMAS)[M]['params']>;
+/** Arguments of method `M` after parsing (defaults applied): what a host service receives. */
+export type MethodArgs<M extends MethodName> = z.output<(typeof METHOD_SCHEMAS)[M]['params']>;
 /** What method `M` resolves with. */
 export type MethodResult<M extends MethodName> = z.output<(typeof METHOD_SCHEMAS)[M]['result']>;
 /** The payload of event `E`. */
-export type EventPayload<E extends EventName> = z.output<(typeof EVENT_SCHEMAS)[E]>;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENT_SCHEMAS)[E]['payload']>;
 /** The context an app runs in. */
 export type Context = z.output<typeof ContextSchema>;
 /** A merchant role. */

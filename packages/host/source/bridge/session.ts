@@ -1,0 +1,399 @@
+// One app session on its private MessagePort. Every frame from the app is checked here, in this
+// order, before any service runs: frame shape, method in the table (own keys only), scope granted,
+// rate limit, payload size, arguments parse under the method's schema. Each refusal is answered
+// with a typed protocol error; nothing thrown by a service or by the app's input escapes.
+import {
+  type EventInfo,
+  FRAME,
+  JingmaiError,
+  type MethodInfo,
+  RATE_CLASSES,
+  type RateClass,
+  type RateClassName,
+  type Scope,
+  toWireError,
+} from '@jingmai/protocol';
+import type { z } from 'zod';
+import { fitsWithin } from './payload-size.js';
+import { TokenBucket } from './rate-limit.js';
+
+/** A method the session can dispatch: its limits and its argument schema. */
+export interface MethodSpec extends MethodInfo {
+  readonly params: z.ZodType;
+}
+
+/** What a service receives beside its parsed arguments. */
+export interface CallContext {
+  readonly method: string;
+  /** Aborted when the call times out, is cancelled by the app, or the session closes. */
+  readonly signal: AbortSignal;
+}
+
+/** A service implementation: gets parsed arguments, returns the result (or a promise of it). */
+export type ServiceFunction = (params: never, context: CallContext) => unknown;
+
+/** A result that moves its buffers to the app instead of copying them. */
+export class Transfer<T> {
+  constructor(
+    readonly value: T,
+    readonly transfer: Transferable[],
+  ) {}
+}
+
+/** One call as seen by the session, for inspectors and logs. */
+export interface CallRecord {
+  readonly id: number;
+  readonly method: string;
+  readonly params: unknown;
+  /** Whether the checks let the call through to its service. */
+  readonly decision: 'allowed' | 'refused';
+  readonly ok: boolean;
+  readonly result?: unknown;
+  readonly error?: JingmaiError;
+  readonly startedAt: number;
+  readonly durationMs: number;
+}
+
+/** Options of {@link BridgeSession}. */
+export interface SessionOptions {
+  readonly methods: Readonly<Record<string, MethodSpec>>;
+  readonly events: Readonly<Record<string, EventInfo>>;
+  readonly services: Readonly<Record<string, ServiceFunction>>;
+  readonly scopes: Iterable<Scope>;
+  readonly rateClasses?: Readonly<Record<RateClassName, RateClass>>;
+  /** Interval of host pings; the app is unresponsive after two missed intervals. 0 disables. */
+  readonly heartbeatMs?: number;
+  /** Longest deadline a caller may ask for. */
+  readonly maxTimeoutMs?: number;
+  readonly onCall?: (record: CallRecord) => void;
+  readonly onResponsiveChange?: (responsive: boolean, silentMs: number) => void;
+  readonly now?: () => number;
+}
+
+interface Pending {
+  readonly method: string;
+  readonly params: unknown;
+  readonly startedAt: number;
+  readonly controller: AbortController;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const MAX_ISSUES = 10;
+
+/** The host's end of one app connection. */
+export class BridgeSession {
+  private readonly pending = new Map<number, Pending>();
+  private readonly buckets = new Map<string, TokenBucket>();
+  private scopes: Set<Scope>;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private lastSeen: number;
+  private responsive = true;
+  private pingSeq = 0;
+  private isClosed = false;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly options: SessionOptions,
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.scopes = new Set(options.scopes);
+    this.lastSeen = this.now();
+    port.onmessage = (event: MessageEvent) => this.receive(event.data);
+    port.onmessageerror = () => {};
+    const heartbeatMs = options.heartbeatMs ?? 0;
+    if (heartbeatMs > 0) this.heartbeat = setInterval(() => this.beat(heartbeatMs), heartbeatMs);
+  }
+
+  /** True once {@link BridgeSession.close} ran. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Calls still running. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Replaces the granted scopes; later calls and events see the new set at once. */
+  setScopes(scopes: Iterable<Scope>): void {
+    this.scopes = new Set(scopes);
+  }
+
+  /** Sends an event when its scope is granted. Returns whether it was sent. */
+  emit(event: string, payload: unknown): boolean {
+    const info = Object.hasOwn(this.options.events, event) ? this.options.events[event] : undefined;
+    if (this.isClosed || !info || !this.scopes.has(info.scope)) return false;
+    this.port.postMessage([FRAME.EVENT, event, payload]);
+    return true;
+  }
+
+  /** Ends the session: running calls are aborted and the app is told why. */
+  close(reason = new JingmaiError('DISCONNECTED', 'The host closed the connection.')): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    clearInterval(this.heartbeat);
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.controller.abort(reason);
+    }
+    this.pending.clear();
+    try {
+      this.port.postMessage([FRAME.CLOSE, toWireError(reason)]);
+    } catch {
+      // The port may already be unusable; closing it is all that is left.
+    }
+    this.port.onmessage = null;
+    this.port.close();
+  }
+
+  /** Handles one frame from the app. Never throws. */
+  receive(frame: unknown): void {
+    if (this.isClosed) return;
+    this.lastSeen = this.now();
+    if (!this.responsive) this.setResponsive(true);
+    if (!Array.isArray(frame)) return;
+    switch (frame[0]) {
+      case FRAME.CALL:
+        this.call(frame);
+        return;
+      case FRAME.CANCEL:
+        this.cancel(frame[1]);
+        return;
+      default:
+        // PONG only refreshes lastSeen; anything else is noise from a confused or hostile app.
+        return;
+    }
+  }
+
+  private call(frame: unknown[]): void {
+    const id = frame[1];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return;
+    const startedAt = this.now();
+    const method = frame[2];
+    const params = frame[3];
+    if (frame.length > 5)
+      return this.refuse(id, method, params, startedAt, 'INVALID_ARGUMENT', 'Malformed call frame.');
+    if (this.pending.has(id)) {
+      return this.refuse(
+        id,
+        method,
+        params,
+        startedAt,
+        'INVALID_ARGUMENT',
+        `Call id ${id} is already in flight.`,
+      );
+    }
+    const spec =
+      typeof method === 'string' && Object.hasOwn(this.options.methods, method)
+        ? this.options.methods[method]
+        : undefined;
+    const service =
+      spec && Object.hasOwn(this.options.services, method as string)
+        ? this.options.services[method as string]
+        : undefined;
+    if (!spec || !service) {
+      return this.refuse(id, method, params, startedAt, 'NOT_FOUND', 'No such method.', {
+        method: typeof method === 'string' ? method.slice(0, 100) : typeof method,
+      });
+    }
+    const name = method as string;
+    if (!this.scopes.has(spec.scope)) {
+      return this.refuse(
+        id,
+        name,
+        params,
+        startedAt,
+        'PERMISSION_DENIED',
+        `${name} needs the "${spec.scope}" scope.`,
+        {
+          method: name,
+          scope: spec.scope,
+        },
+      );
+    }
+    const retryAfterMs = this.bucket(spec.rate).take();
+    if (retryAfterMs > 0) {
+      return this.refuse(id, name, params, startedAt, 'RATE_LIMITED', `Too many ${spec.rate} calls.`, {
+        rateClass: spec.rate,
+        retryAfterMs,
+      });
+    }
+    if (!fitsWithin(params, spec.maxBytes)) {
+      return this.refuse(
+        id,
+        name,
+        params,
+        startedAt,
+        'PAYLOAD_TOO_LARGE',
+        `Arguments of ${name} exceed ${spec.maxBytes} bytes.`,
+        {
+          limit: spec.maxBytes,
+        },
+      );
+    }
+    const parsed = spec.params.safeParse(params);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      }));
+      return this.refuse(id, name, params, startedAt, 'INVALID_ARGUMENT', `Invalid arguments for ${name}.`, {
+        issues,
+      });
+    }
+    this.run(id, name, spec, service, parsed.data, frame[4], params, startedAt);
+  }
+
+  private run(
+    id: number,
+    method: string,
+    spec: MethodSpec,
+    service: ServiceFunction,
+    args: unknown,
+    requestedTimeout: unknown,
+    params: unknown,
+    startedAt: number,
+  ): void {
+    const controller = new AbortController();
+    const pending: Pending = { method, params, startedAt, controller, timer: undefined };
+    const timeoutMs = this.deadline(spec, requestedTimeout);
+    this.pending.set(id, pending);
+    pending.timer = setTimeout(() => {
+      const error = new JingmaiError('TIMEOUT', `${method} did not finish within ${timeoutMs} ms.`, {
+        details: { timeoutMs },
+      });
+      this.settle(id, pending, false, error);
+    }, timeoutMs);
+    let outcome: unknown;
+    try {
+      outcome = (service as (args: unknown, context: CallContext) => unknown)(args, {
+        method,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      this.settle(id, pending, false, error);
+      return;
+    }
+    if (outcome instanceof Promise) {
+      outcome.then(
+        (value) => this.settle(id, pending, true, value),
+        (error) => this.settle(id, pending, false, error),
+      );
+    } else {
+      this.settle(id, pending, true, outcome);
+    }
+  }
+
+  private deadline(spec: MethodSpec, requested: unknown): number {
+    const max = this.options.maxTimeoutMs ?? 10 * 60_000;
+    if (typeof requested === 'number' && requested > 0 && Number.isFinite(requested))
+      return Math.min(requested, max);
+    return Math.min(spec.timeoutMs, max);
+  }
+
+  private settle(id: number, pending: Pending, ok: boolean, value: unknown): void {
+    // Only the first outcome counts: a late service result after a timeout or cancel is dropped.
+    if (this.pending.get(id) !== pending) return;
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    if (!ok) pending.controller.abort(value);
+    if (ok) this.reply(id, pending.method, pending.params, pending.startedAt, value);
+    else this.fail(id, pending.method, pending.params, pending.startedAt, 'allowed', value);
+  }
+
+  private reply(id: number, method: string, params: unknown, startedAt: number, value: unknown): void {
+    try {
+      if (value instanceof Transfer) this.port.postMessage([FRAME.RESULT, id, value.value], value.transfer);
+      else this.port.postMessage([FRAME.RESULT, id, value]);
+    } catch (error) {
+      // A service returned something that cannot be cloned: report it as an internal failure.
+      return this.fail(id, method, params, startedAt, 'allowed', error);
+    }
+    this.options.onCall?.({
+      id,
+      method,
+      params,
+      decision: 'allowed',
+      ok: true,
+      result: value instanceof Transfer ? value.value : value,
+      startedAt,
+      durationMs: this.now() - startedAt,
+    });
+  }
+
+  private refuse(
+    id: number,
+    method: unknown,
+    params: unknown,
+    startedAt: number,
+    code: JingmaiError['code'],
+    message: string,
+    details?: Record<string, unknown>,
+  ): void {
+    const error = new JingmaiError(code, message, details ? { details } : {});
+    this.fail(
+      id,
+      typeof method === 'string' ? method.slice(0, 100) : String(typeof method),
+      params,
+      startedAt,
+      'refused',
+      error,
+    );
+  }
+
+  private fail(
+    id: number,
+    method: string,
+    params: unknown,
+    startedAt: number,
+    decision: CallRecord['decision'],
+    error: unknown,
+  ): void {
+    if (this.isClosed) return;
+    this.port.postMessage([FRAME.ERROR, id, toWireError(error)]);
+    if (this.options.onCall) {
+      const typed =
+        error instanceof JingmaiError ? error : new JingmaiError('INTERNAL', undefined, { cause: error });
+      this.options.onCall({
+        id,
+        method,
+        params,
+        decision,
+        ok: false,
+        error: typed,
+        startedAt,
+        durationMs: this.now() - startedAt,
+      });
+    }
+  }
+
+  private cancel(id: unknown): void {
+    if (typeof id !== 'number') return;
+    const pending = this.pending.get(id);
+    if (pending)
+      this.settle(id, pending, false, new JingmaiError('CANCELLED', 'The app cancelled the call.'));
+  }
+
+  private bucket(rate: RateClassName): TokenBucket {
+    let bucket = this.buckets.get(rate);
+    if (!bucket) {
+      bucket = new TokenBucket((this.options.rateClasses ?? RATE_CLASSES)[rate], this.now);
+      this.buckets.set(rate, bucket);
+    }
+    return bucket;
+  }
+
+  private beat(heartbeatMs: number): void {
+    const silentMs = this.now() - this.lastSeen;
+    if (this.responsive && silentMs > 2 * heartbeatMs) this.setResponsive(false, silentMs);
+    else if (!this.responsive) this.options.onResponsiveChange?.(false, silentMs);
+    this.pingSeq += 1;
+    this.port.postMessage([FRAME.PING, this.pingSeq]);
+  }
+
+  private setResponsive(responsive: boolean, silentMs = 0): void {
+    this.responsive = responsive;
+    this.options.onResponsiveChange?.(responsive, silentMs);
+  }
+}

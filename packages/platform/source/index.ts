@@ -1,0 +1,17 @@
+// `@jingmai/platform`: the console's backend, and session-token verification for app backends.
+export { type ConsoleAuthenticator, type ConsoleUser, devConsoleAuth } from './http/console-auth.js';
+export {
+  createPlatformServer,
+  type PlatformServer,
+  type PlatformServerOptions,
+  type RegisteredApp,
+} from './server.js';
+export {
+  issueSessionToken,
+  MAX_SESSION_TOKEN_SECONDS,
+  SESSION_TOKEN_ISSUER,
+  type SessionClaims,
+  type SessionSubject,
+  type VerifyOptions,
+  verifySessionToken,
+} from './session/tokens.js';

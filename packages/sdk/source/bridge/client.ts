@@ -1,0 +1,168 @@
+// The app's end of the bridge: numbered calls on the private port, each with a deadline, plus
+// events and liveness. Every pending call ends: with its result, its error, its deadline, or
+// DISCONNECTED when the host goes away.
+import { FRAME, fromWireError, isMethodName, JingmaiError, METHODS } from '@jingmai/protocol/constants';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Deadline in milliseconds; defaults to the method's protocol timeout. */
+  readonly timeoutMs?: number;
+  /** Aborting cancels the call on both sides with CANCELLED. */
+  readonly signal?: AbortSignal;
+  /** Buffers to move instead of copy. */
+  readonly transfer?: Transferable[];
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: JingmaiError): void;
+  timer: ReturnType<typeof setTimeout>;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+type Listener = (payload: never) => void;
+
+// The host's own deadline fires first; this grace only covers a host that stopped answering.
+const GRACE_MS = 500;
+
+/** The RPC client on the port the host handed over. */
+export class BridgeClient {
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private nextId = 1;
+  private closedWith: JingmaiError | undefined;
+  private lastSeen = Date.now();
+  private readonly watchdog: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly port: MessagePort,
+    heartbeatMs: number,
+  ) {
+    port.onmessage = (event) => this.receive(event.data);
+    // The host pings every heartbeatMs; silence for three beats means it is gone.
+    if (heartbeatMs > 0) {
+      this.watchdog = setInterval(() => {
+        if (Date.now() - this.lastSeen > 3 * heartbeatMs) {
+          this.close(new JingmaiError('DISCONNECTED', 'The console stopped answering.'));
+        }
+      }, heartbeatMs);
+    }
+  }
+
+  /** Calls a host method. */
+  call(method: string, params: unknown, options: CallOptions = {}): Promise<unknown> {
+    if (this.closedWith) return Promise.reject(this.closedWith);
+    const { signal, timeoutMs } = options;
+    if (signal?.aborted) return Promise.reject(new JingmaiError('CANCELLED', 'The call was aborted.'));
+    const id = this.nextId++;
+    const deadline = timeoutMs ?? (isMethodName(method) ? METHODS[method].timeoutMs : 10_000);
+    return new Promise((resolve, reject) => {
+      const pending: Pending = {
+        resolve,
+        reject,
+        signal,
+        onAbort: undefined,
+        timer: setTimeout(() => {
+          this.cancel(id);
+          this.settle(id, new JingmaiError('TIMEOUT', `${method} did not finish within ${deadline} ms.`));
+        }, deadline + GRACE_MS),
+      };
+      if (signal) {
+        pending.onAbort = () => {
+          this.cancel(id);
+          this.settle(id, new JingmaiError('CANCELLED', 'The call was aborted.'));
+        };
+        signal.addEventListener('abort', pending.onAbort, { once: true });
+      }
+      this.pending.set(id, pending);
+      const frame =
+        timeoutMs === undefined
+          ? [FRAME.CALL, id, method, params]
+          : [FRAME.CALL, id, method, params, timeoutMs];
+      try {
+        this.port.postMessage(frame, options.transfer ?? []);
+      } catch (error) {
+        this.settle(
+          id,
+          new JingmaiError('INVALID_ARGUMENT', 'The arguments cannot be sent (not cloneable).', {
+            cause: error,
+          }),
+        );
+      }
+    });
+  }
+
+  /** Subscribes to a host event; returns the function that unsubscribes. */
+  on(event: string, listener: Listener): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Ends the connection; pending calls fail with `reason`. */
+  close(reason = new JingmaiError('DISCONNECTED', 'The app closed the connection.')): void {
+    if (this.closedWith) return;
+    this.closedWith = reason;
+    clearInterval(this.watchdog);
+    for (const id of [...this.pending.keys()]) this.settle(id, reason);
+    this.port.onmessage = null;
+    this.port.close();
+    this.dispatch('disconnect', reason);
+  }
+
+  /** Why the connection ended, once it has. */
+  get closedReason(): JingmaiError | undefined {
+    return this.closedWith;
+  }
+
+  private receive(frame: unknown): void {
+    this.lastSeen = Date.now();
+    if (!Array.isArray(frame)) return;
+    switch (frame[0]) {
+      case FRAME.RESULT:
+        return this.settle(frame[1], undefined, frame[2]);
+      case FRAME.ERROR:
+        return this.settle(frame[1], fromWireError(frame[2]));
+      case FRAME.EVENT:
+        return this.dispatch(frame[1], frame[2]);
+      case FRAME.PING:
+        this.port.postMessage([FRAME.PONG, frame[1]]);
+        return;
+      case FRAME.CLOSE:
+        return this.close(fromWireError(frame[1]));
+    }
+  }
+
+  private settle(id: unknown, error: JingmaiError | undefined, value?: unknown): void {
+    const pending = this.pending.get(id as number);
+    if (!pending) return;
+    this.pending.delete(id as number);
+    clearTimeout(pending.timer);
+    if (pending.onAbort) pending.signal?.removeEventListener('abort', pending.onAbort);
+    if (error) pending.reject(error);
+    else pending.resolve(value);
+  }
+
+  private cancel(id: number): void {
+    if (!this.closedWith) this.port.postMessage([FRAME.CANCEL, id]);
+  }
+
+  private dispatch(event: string, payload: unknown): void {
+    const set = this.listeners.get(event);
+    if (!set) return;
+    for (const listener of set) {
+      try {
+        (listener as (payload: unknown) => void)(payload);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
