@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { JingmaiError } from '../index.js';
+import { createMockHost, type MockHost } from './index.js';
+
+let host: MockHost;
+afterEach(() => host?.close());
+
+describe('createMockHost', () => {
+  it('connects an app with its scopes and context', async () => {
+    host = createMockHost({ scopes: ['ui', 'context:read'], context: { locale: 'en-US' } });
+    const app = await host.connect();
+    expect(app.scopes).toEqual(['ui', 'context:read']);
+    expect(app.context?.locale).toBe('en-US');
+    expect(app.version).toBe(1);
+  });
+
+  it('runs every ui method through the same checks as the real host', async () => {
+    host = createMockHost();
+    const app = await host.connect();
+    await app.ui.toast('已保存');
+    await app.ui.toast({ message: 'Upload failed', tone: 'error' });
+    expect(await app.ui.confirm({ title: 'Delete?', message: 'This cannot be undone.' })).toBe(true);
+    expect(await app.ui.modal({ title: 'Pick', body: 'Which?', actions: [{ id: 'a', label: 'A' }] })).toEqual(
+      { action: 'a' },
+    );
+    await app.ui.navigate('/orders/42');
+    await app.ui.setTitle('Orders');
+    await app.ui.setLoading(true);
+    await app.ui.resize(640);
+    expect(host.toasts).toEqual([{ message: '已保存' }, { message: 'Upload failed', tone: 'error' }]);
+    expect(host.state).toEqual({ route: '/orders/42', title: 'Orders', loading: true, height: 640 });
+    expect((await app.refreshContext()).route).toBe('/orders/42');
+    expect(host.calls.map((call) => call.method)).toContain('ui.modal');
+  });
+
+  it('rejects with typed errors: invalid arguments, missing scope, unknown method', async () => {
+    host = createMockHost({ scopes: ['ui'] });
+    const app = await host.connect();
+    const invalid = await app.ui.navigate('javascript:alert(1)').catch((error: unknown) => error);
+    expect(invalid).toBeInstanceOf(JingmaiError);
+    expect((invalid as JingmaiError).code).toBe('INVALID_ARGUMENT');
+    await expect(app.auth.sessionToken()).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(app.call('nope.method' as never, {} as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('delivers events for granted scopes and follows grant changes', async () => {
+    host = createMockHost({ scopes: ['ui', 'context:read'] });
+    const app = await host.connect();
+    const routes: string[] = [];
+    const themes: string[] = [];
+    app.on('route', ({ path }) => routes.push(path));
+    app.on('context', (context) => themes.push(context.theme));
+    host.emit('route', { path: '/back' });
+    host.setContext({ theme: 'dark' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(routes).toEqual(['/back']);
+    expect(themes).toEqual(['dark']);
+    expect(app.context?.theme).toBe('dark');
+    host.setGrants(['context:read']);
+    await expect(app.ui.toast('x')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+  });
+
+  it('caches session tokens until shortly before they expire', async () => {
+    host = createMockHost();
+    const app = await host.connect();
+    const first = await app.auth.sessionToken();
+    expect(await app.auth.sessionToken()).toBe(first);
+    expect(await app.auth.sessionToken({ forceRefresh: true })).not.toBe(first);
+  });
+
+  it('fails pending and later calls with DISCONNECTED when the host goes away', async () => {
+    host = createMockHost({ handlers: { 'ui.confirm': () => new Promise<boolean>(() => {}) } });
+    const app = await host.connect();
+    const disconnects: string[] = [];
+    app.on('disconnect', (error) => disconnects.push(error.code));
+    const pending = app.ui.confirm({ title: 'Wait', message: 'forever' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    host.close();
+    await expect(pending).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    await expect(app.ui.toast('x')).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    expect(disconnects).toEqual(['DISCONNECTED']);
+  });
+
+  it('honours per-call deadlines and abort signals', async () => {
+    host = createMockHost({ handlers: { 'ui.confirm': () => new Promise<boolean>(() => {}) } });
+    const app = await host.connect();
+    await expect(
+      app.call('ui.confirm', { title: 't', message: 'm' }, { timeoutMs: 30 }),
+    ).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
+    const controller = new AbortController();
+    const call = app.call('ui.confirm', { title: 't', message: 'm' }, { signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
