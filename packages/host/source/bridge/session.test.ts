@@ -173,6 +173,16 @@ describe('BridgeSession', () => {
     expect(sent[11]?.[0]).toBe(FRAME.RESULT);
   });
 
+  it('closes the session with RATE_LIMITED when an app floods it', () => {
+    const floods: string[] = [];
+    const { session, sent } = harness({ floodLimit: 50, onFlood: (error) => floods.push(error.code) });
+    for (let id = 0; id < 200; id += 1) session.receive([FRAME.CALL, id, 'ui.toast', { message: 'x' }]);
+    expect(session.closed).toBe(true);
+    expect(floods).toEqual(['RATE_LIMITED']);
+    expect(sent.filter((frame) => errorCode(frame) === 'RATE_LIMITED')).toHaveLength(50);
+    expect(sent.at(-1)).toMatchObject([FRAME.CLOSE, { code: 'RATE_LIMITED' }]);
+  });
+
   it('answers malformed frames without crashing and without reaching services', () => {
     const { session, sent, calls } = harness();
     for (const frame of [
@@ -234,13 +244,14 @@ describe('BridgeSession', () => {
     session.close();
     expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
     expect((signals[1]?.reason as { code: string }).code).toBe('DISCONNECTED');
-    expect(sent[1]).toEqual([
-      FRAME.CLOSE,
-      { code: 'DISCONNECTED', message: 'The host closed the connection.' },
+    const disconnected = { code: 'DISCONNECTED', message: 'The host closed the connection.' };
+    expect(sent.slice(1)).toEqual([
+      [FRAME.ERROR, 2, disconnected],
+      [FRAME.CLOSE, disconnected],
     ]);
     expect(session.inFlight).toBe(0);
     session.receive([FRAME.CALL, 3, 'ui.toast', { message: 'x' }]);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
   });
 
   it('never lets a service error or host internals reach the app', async () => {

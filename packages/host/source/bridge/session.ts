@@ -67,6 +67,13 @@ export interface SessionOptions {
   readonly maxTimeoutMs?: number;
   readonly onCall?: (record: CallRecord) => void;
   readonly onResponsiveChange?: (responsive: boolean, silentMs: number) => void;
+  /**
+   * Rate-limited calls within one second after which the app counts as flooding: the session closes with
+   * RATE_LIMITED, which drops the rest of its queued messages so other apps are served again.
+   */
+  readonly floodLimit?: number;
+  /** Called when the session closes because of a flood. */
+  readonly onFlood?: (error: JingmaiError) => void;
   readonly now?: () => number;
 }
 
@@ -79,6 +86,8 @@ interface Pending {
 }
 
 const MAX_ISSUES = 10;
+const DEFAULT_FLOOD_LIMIT = 1000;
+const FLOOD_WINDOW_MS = 1000;
 
 /** The host's end of one app connection. */
 export class BridgeSession {
@@ -90,6 +99,8 @@ export class BridgeSession {
   private responsive = true;
   private pingSeq = 0;
   private isClosed = false;
+  private limitedInWindow = 0;
+  private floodWindowStart = 0;
   private readonly now: () => number;
 
   constructor(
@@ -131,13 +142,9 @@ export class BridgeSession {
   /** Ends the session: running calls are aborted and the app is told why. */
   close(reason = new JingmaiError('DISCONNECTED', 'The host closed the connection.')): void {
     if (this.isClosed) return;
-    this.isClosed = true;
     clearInterval(this.heartbeat);
-    for (const pending of this.pending.values()) {
-      clearTimeout(pending.timer);
-      pending.controller.abort(reason);
-    }
-    this.pending.clear();
+    for (const [id, pending] of [...this.pending]) this.settle(id, pending, false, reason);
+    this.isClosed = true;
     try {
       this.port.postMessage([FRAME.CLOSE, toWireError(reason)]);
     } catch {
@@ -214,10 +221,17 @@ export class BridgeSession {
     }
     const retryAfterMs = this.bucket(spec.rate).take();
     if (retryAfterMs > 0) {
-      return this.refuse(id, name, params, startedAt, 'RATE_LIMITED', `Too many ${spec.rate} calls.`, {
+      this.refuse(id, name, params, startedAt, 'RATE_LIMITED', `Too many ${spec.rate} calls.`, {
         rateClass: spec.rate,
         retryAfterMs,
       });
+      if (startedAt - this.floodWindowStart > FLOOD_WINDOW_MS) {
+        this.floodWindowStart = startedAt;
+        this.limitedInWindow = 0;
+      }
+      this.limitedInWindow += 1;
+      if (this.limitedInWindow >= (this.options.floodLimit ?? DEFAULT_FLOOD_LIMIT)) this.flooded();
+      return;
     }
     if (!fitsWithin(params, spec.maxBytes)) {
       return this.refuse(
@@ -373,6 +387,18 @@ export class BridgeSession {
     const pending = this.pending.get(id);
     if (pending)
       this.settle(id, pending, false, new JingmaiError('CANCELLED', 'The app cancelled the call.'));
+  }
+
+  private flooded(): void {
+    const error = new JingmaiError(
+      'RATE_LIMITED',
+      'The app sent calls far over its rate limit; the connection was closed.',
+      {
+        details: { refusedWithinMs: FLOOD_WINDOW_MS, refused: this.limitedInWindow },
+      },
+    );
+    this.close(error);
+    this.options.onFlood?.(error);
   }
 
   private bucket(rate: RateClassName): TokenBucket {

@@ -250,6 +250,7 @@ export class AppHandle {
       heartbeatMs: this.env.heartbeatMs,
       ...(this.env.rateClasses ? { rateClasses: this.env.rateClasses } : {}),
       onCall: (record) => this.emit('call', record),
+      onFlood: (error) => this.emit('error', error),
       onResponsiveChange: (responsive, silentMs) => {
         if (responsive) {
           silentSince = 0;

@@ -39,7 +39,7 @@ button[data-tone="danger"] { background: #cf222e; border-color: #cf222e; color: 
 /** The default {@link HostUi}, drawn into `document`. */
 export function createOverlayUi(document: Document): HostUi {
   const hostElement = document.createElement('jingmai-overlay');
-  const root = hostElement.attachShadow({ mode: 'closed' });
+  const root = hostElement.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const toasts = document.createElement('div');
