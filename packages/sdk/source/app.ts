@@ -67,13 +67,21 @@ export function createApp(client: BridgeClient, welcome: Welcome): App {
   let token: Promise<{ token: string; expiresAt: number }> | undefined;
   const call = <M extends MethodName>(method: M, params: MethodParams<M>, options?: CallOptions) =>
     client.call(method, params, options) as Promise<MethodResult<M>>;
+  let scopes = welcome.scopes as Scope[];
   client.on('context', (next: Context) => {
     context = next;
+  });
+  client.on('scopes', (next: { scopes: Scope[] }) => {
+    scopes = next.scopes;
+    // A revoked scope ends the cached token at once rather than when it expires.
+    if (!scopes.includes('auth:session')) token = undefined;
   });
   return {
     appId: welcome.appId,
     version: welcome.version,
-    scopes: welcome.scopes as Scope[],
+    get scopes() {
+      return scopes;
+    },
     get context() {
       return context;
     },

@@ -134,7 +134,7 @@ export class BridgeSession {
   /** Sends an event when its scope is granted. Returns whether it was sent. */
   emit(event: string, payload: unknown): boolean {
     const info = Object.hasOwn(this.options.events, event) ? this.options.events[event] : undefined;
-    if (this.isClosed || !info || !this.scopes.has(info.scope)) return false;
+    if (this.isClosed || !info || (info.scope !== null && !this.scopes.has(info.scope))) return false;
     this.port.postMessage([FRAME.EVENT, event, payload]);
     return true;
   }

@@ -143,6 +143,7 @@ export class AppHandle {
   setGrants(grants: readonly Scope[]): void {
     this.granted = this.effectiveScopes(grants);
     this.session?.setScopes(this.granted);
+    this.session?.emit('scopes', { scopes: [...this.granted] });
   }
 
   /** Sends an event to the app when it holds the event's scope. Returns whether it was sent. */

@@ -48,7 +48,11 @@ describe('bridge contract', () => {
     expect(scopeOpens('context:read')).toEqual({ methods: ['context.get'], events: ['context'] });
     const opened = SCOPE_NAMES.flatMap((scope) => scopeOpens(scope).methods);
     expect(opened.sort()).toEqual([...METHOD_NAMES].sort());
-    expect(SCOPE_NAMES.flatMap((scope) => scopeOpens(scope).events).sort()).toEqual(
+    const forEveryone = Object.keys(EVENTS).filter(
+      (name) => EVENTS[name as keyof typeof EVENTS].scope === null,
+    );
+    expect(forEveryone).toEqual(['scopes']);
+    expect([...SCOPE_NAMES.flatMap((scope) => scopeOpens(scope).events), ...forEveryone].sort()).toEqual(
       Object.keys(EVENTS).sort(),
     );
   });

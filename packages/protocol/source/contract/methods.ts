@@ -98,13 +98,15 @@ export type MethodName = keyof typeof METHODS;
 
 /** What an event needs and means. */
 export interface EventInfo {
-  readonly scope: Scope;
+  /** The scope an app needs to receive the event; null for events every app receives. */
+  readonly scope: Scope | null;
 }
 
 /** Every event the host sends to an app. An app only receives events whose scope it holds. */
 export const EVENTS = {
   context: { scope: 'context:read' },
   route: { scope: 'ui' },
+  scopes: { scope: null },
 } as const satisfies Record<string, EventInfo>;
 
 /** An event name. */

@@ -2,6 +2,7 @@
 // these; the host parses every call's arguments with them before any service runs.
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
+import { SCOPES, type Scope } from '../scopes.js';
 import {
   EVENTS,
   type EventInfo,
@@ -121,6 +122,10 @@ export const EVENT_SCHEMAS = {
   route: {
     description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
     payload: z.strictObject({ path: RoutePathSchema }),
+  },
+  scopes: {
+    description: 'The merchant granted or revoked scopes; carries every scope the app now holds.',
+    payload: z.strictObject({ scopes: z.array(z.enum(Object.keys(SCOPES) as [Scope, ...Scope[]])) }),
   },
 } as const satisfies Record<EventName, { description: string; payload: z.ZodType }>;
 

@@ -137,7 +137,10 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
     setGrants(next) {
       scopes = [...next];
-      for (const session of sessions) session.setScopes(scopes);
+      for (const session of sessions) {
+        session.setScopes(scopes);
+        session.emit('scopes', { scopes });
+      }
     },
     close() {
       for (const session of sessions) session.close();

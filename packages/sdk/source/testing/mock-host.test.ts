@@ -58,6 +58,7 @@ describe('createMockHost', () => {
     expect(app.context?.theme).toBe('dark');
     host.setGrants(['context:read']);
     await expect(app.ui.toast('x')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    expect(app.scopes).toEqual(['context:read']);
   });
 
   it('caches session tokens until shortly before they expire', async () => {
@@ -66,6 +67,9 @@ describe('createMockHost', () => {
     const first = await app.auth.sessionToken();
     expect(await app.auth.sessionToken()).toBe(first);
     expect(await app.auth.sessionToken({ forceRefresh: true })).not.toBe(first);
+    host.setGrants(['ui']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(app.auth.sessionToken()).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
   });
 
   it('fails pending and later calls with DISCONNECTED when the host goes away', async () => {
