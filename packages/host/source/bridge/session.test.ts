@@ -165,7 +165,7 @@ describe('BridgeSession', () => {
     for (let id = 0; id < 10; id += 1) session.receive([FRAME.CALL, id, 'ui.toast', { message: 'x' }]);
     expect(calls).toHaveLength(3);
     expect(sent.slice(3).map(errorCode)).toEqual(Array(7).fill('RATE_LIMITED'));
-    expect((sent[3]?.[2] as { details: { retryAfterMs: number } }).details.retryAfterMs).toBe(500);
+    expect(sent[3]?.[2]).toMatchObject({ details: { retryAfterMs: 500 } });
     session.receive([FRAME.CALL, 10, 'ui.setTitle', { title: 'other class' }]);
     expect(sent[10]?.[0]).toBe(FRAME.RESULT);
     now += 1000;
@@ -243,7 +243,7 @@ describe('BridgeSession', () => {
     expect(session.inFlight).toBe(1);
     session.close();
     expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
-    expect((signals[1]?.reason as { code: string }).code).toBe('DISCONNECTED');
+    expect(signals[1]?.reason).toMatchObject({ code: 'DISCONNECTED' });
     const disconnected = { code: 'DISCONNECTED', message: 'The host closed the connection.' };
     expect(sent.slice(1)).toEqual([
       [FRAME.ERROR, 2, disconnected],
