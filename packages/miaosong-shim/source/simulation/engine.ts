@@ -1,0 +1,93 @@
+// Drives the simulation from the clock: applies due order events and wakes the callback dispatcher.
+// Real and scaled clocks arm one timer for the next due moment; a manual clock moves only through
+// advance(), which steps to each due moment in turn so every change carries its exact scheduled time.
+
+import type { Dispatcher } from '../callbacks/dispatcher.js';
+import type { SimClock } from '../clock/clock.js';
+import type { OrderService } from '../orders/service.js';
+import type { Store } from '../store/sqlite.js';
+
+export interface EngineDeps {
+  readonly store: Store;
+  readonly clock: SimClock;
+  readonly orders: () => OrderService;
+  readonly dispatcher: () => Dispatcher;
+}
+
+// setTimeout's ceiling; later moments are re-checked when the timer fires.
+const MAX_TIMER_MS = 2_147_483_647;
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(deps: EngineDeps) {
+  const { store, clock } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let rearmQueued = false;
+  let stopped = false;
+
+  function nextDueAfter(time: number): number | null {
+    const candidates = [store.nextOrderEventAfter(time), store.nextCallbackAfter(time)].filter(
+      (at): at is number => at !== null,
+    );
+    return candidates.length ? Math.min(...candidates) : null;
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (stopped) return;
+    deps.orders().processDue(clock.now());
+    deps.dispatcher().kick();
+    rearm();
+  }
+
+  function rearm(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (stopped || clock.mode === 'manual') return;
+    const next = nextDueAfter(clock.now());
+    if (next === null) return;
+    timer = setTimeout(tick, Math.min(MAX_TIMER_MS, Math.ceil(clock.wallDelayUntil(next))));
+    timer.unref();
+  }
+
+  async function settle(): Promise<void> {
+    deps.orders().processDue(clock.now());
+    await deps.dispatcher().flush();
+  }
+
+  return {
+    /** Something changed: send callbacks now and re-arm the timer (coalesced per turn of the event loop). */
+    changed(): void {
+      deps.dispatcher().kick();
+      if (rearmQueued || clock.mode === 'manual') return;
+      rearmQueued = true;
+      queueMicrotask(() => {
+        rearmQueued = false;
+        rearm();
+      });
+    },
+    start(): void {
+      tick();
+    },
+    /** Moves simulated time forward by `ms`, applying every event and callback attempt due on the way. */
+    async advance(ms: number): Promise<void> {
+      if (!(ms >= 0)) throw new RangeError(`cannot advance the clock by ${ms} ms`);
+      const target = clock.now() + ms;
+      await settle();
+      for (;;) {
+        const next = nextDueAfter(clock.now());
+        if (next === null || next > target) break;
+        clock.skip(Math.max(0, next - clock.now()));
+        await settle();
+      }
+      clock.skip(Math.max(0, target - clock.now()));
+      await settle();
+      rearm();
+    },
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

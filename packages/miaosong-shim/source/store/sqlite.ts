@@ -1,0 +1,209 @@
+// The SQLite store: one file under the data dir, WAL mode, every statement prepared once.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AppRow, CallbackRow, MerchantRow, OrderRow, QuoteRow, ShopRow, TimelineRow } from './rows.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+/** An order row without its id, for inserts. */
+export type NewOrder = Omit<OrderRow, 'id'>;
+
+const ORDER_COLUMNS = [
+  'source_id',
+  'origin_id',
+  'client_id',
+  'shop_no',
+  'city_code',
+  'status',
+  'request',
+  'callback_url',
+  'shop_lat',
+  'shop_lng',
+  'receiver_lat',
+  'receiver_lng',
+  'distance',
+  'cargo_price_fen',
+  'deliver_fee_fen',
+  'coupon_fee_fen',
+  'insurance_fee_fen',
+  'tips_fen',
+  'deduct_fee_fen',
+  'finish_code',
+  'created_at',
+  'updated_at',
+  'accepted_at',
+  'arrived_at',
+  'fetched_at',
+  'finished_at',
+  'cancelled_at',
+  'cancel_from',
+  'cancel_reason',
+  'dm_id',
+  'dm_name',
+  'dm_mobile',
+  'rider_start_lat',
+  'rider_start_lng',
+  'next_event',
+  'next_event_at',
+] as const satisfies readonly (keyof NewOrder)[];
+
+function openDatabase(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'miaosong.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `data dir ${dataDir} was written by a newer shim (schema ${version} > ${SCHEMA_VERSION})`,
+    );
+  }
+  db.transaction(() => {
+    for (let step = version; step < SCHEMA_VERSION; step += 1) db.exec(MIGRATIONS[step]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+  return db;
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function createStore(dataDir: string) {
+  const db = openDatabase(dataDir);
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
+  const orderInsert = db.prepare(
+    `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  );
+  const orderUpdate = db.prepare(
+    `UPDATE orders SET ${ORDER_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+  );
+  const statements = {
+    metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    metaSet: db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    merchantUpsert: db.prepare<MerchantRow>(
+      'INSERT INTO merchants (source_id, name) VALUES (@source_id, @name) ON CONFLICT (source_id) DO UPDATE SET name = excluded.name',
+    ),
+    merchantGet: db.prepare<[string], MerchantRow>('SELECT * FROM merchants WHERE source_id = ?'),
+    appUpsert: db.prepare<AppRow>(
+      `INSERT INTO apps (app_key, app_secret, source_id) VALUES (@app_key, @app_secret, @source_id)
+       ON CONFLICT (app_key) DO UPDATE SET app_secret = excluded.app_secret, source_id = excluded.source_id`,
+    ),
+    appGet: db.prepare<[string], AppRow>('SELECT * FROM apps WHERE app_key = ?'),
+    shopUpsert: db.prepare<ShopRow>(
+      `INSERT INTO shops (source_id, shop_no, name, city_code, address, phone, lat, lng)
+       VALUES (@source_id, @shop_no, @name, @city_code, @address, @phone, @lat, @lng)
+       ON CONFLICT (source_id, shop_no) DO UPDATE SET name = excluded.name, city_code = excluded.city_code,
+         address = excluded.address, phone = excluded.phone, lat = excluded.lat, lng = excluded.lng`,
+    ),
+    shopGet: db.prepare<[string, string], ShopRow>('SELECT * FROM shops WHERE source_id = ? AND shop_no = ?'),
+    quoteInsert: db.prepare<QuoteRow>(
+      `INSERT INTO quotes (delivery_no, source_id, origin_id, request, created_at, expires_at, used_at)
+       VALUES (@delivery_no, @source_id, @origin_id, @request, @created_at, @expires_at, @used_at)`,
+    ),
+    quoteGet: db.prepare<[string, string], QuoteRow>(
+      'SELECT * FROM quotes WHERE delivery_no = ? AND source_id = ?',
+    ),
+    quoteUse: db.prepare<[number, string]>('UPDATE quotes SET used_at = ? WHERE delivery_no = ?'),
+    orderGet: db.prepare<[string, string], OrderRow>(
+      'SELECT * FROM orders WHERE source_id = ? AND origin_id = ?',
+    ),
+    orderById: db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?'),
+    ordersDue: db.prepare<[number, number], OrderRow>(
+      'SELECT * FROM orders WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at, id LIMIT ?',
+    ),
+    nextOrderEventAfter: db.prepare<[number], { at: number | null }>(
+      'SELECT MIN(next_event_at) AS at FROM orders WHERE next_event_at > ?',
+    ),
+    orderCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM orders'),
+    timelineInsert: db.prepare<Omit<TimelineRow, 'id'>>(
+      `INSERT INTO timeline (order_id, status, client_id, at, cancel_from, cancel_reason)
+       VALUES (@order_id, @status, @client_id, @at, @cancel_from, @cancel_reason)`,
+    ),
+    timelineOf: db.prepare<[number], TimelineRow>('SELECT * FROM timeline WHERE order_id = ? ORDER BY id'),
+    callbackInsert: db.prepare<
+      Pick<CallbackRow, 'order_id' | 'url' | 'payload' | 'next_attempt_at' | 'created_at'>
+    >(
+      `INSERT INTO callbacks (order_id, url, payload, state, next_attempt_at, created_at)
+       VALUES (@order_id, @url, @payload, 'pending', @next_attempt_at, @created_at)`,
+    ),
+    // Per order, only the oldest pending callback is eligible, so receivers see status changes in order.
+    callbacksDue: db.prepare<[number, number], CallbackRow>(
+      `SELECT c.* FROM callbacks c
+       WHERE c.state = 'pending' AND c.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM callbacks p WHERE p.order_id = c.order_id AND p.state = 'pending' AND p.id < c.id)
+       ORDER BY c.next_attempt_at, c.id LIMIT ?`,
+    ),
+    nextCallbackAfter: db.prepare<[number], { at: number | null }>(
+      `SELECT MIN(next_attempt_at) AS at FROM callbacks WHERE state = 'pending' AND next_attempt_at > ?`,
+    ),
+    callbackDelivered: db.prepare<[number, number, number]>(
+      `UPDATE callbacks SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
+       WHERE id = ? AND attempts = ?`,
+    ),
+    callbackFailed: db.prepare<[string, number, string, number, number]>(
+      `UPDATE callbacks SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+       WHERE id = ? AND attempts = ?`,
+    ),
+    callbacksOf: db.prepare<[number], CallbackRow>('SELECT * FROM callbacks WHERE order_id = ? ORDER BY id'),
+    callbackCounts: db.prepare<[], { state: string; n: number }>(
+      'SELECT state, COUNT(*) AS n FROM callbacks GROUP BY state',
+    ),
+  };
+
+  return {
+    transaction: <T>(fn: () => T): T => inTransaction(fn) as T,
+    getMeta: (key: string) => statements.metaGet.get(key)?.value,
+    setMeta: (key: string, value: string) => void statements.metaSet.run(key, value),
+    upsertMerchant: (row: MerchantRow) => void statements.merchantUpsert.run(row),
+    getMerchant: (sourceId: string) => statements.merchantGet.get(sourceId),
+    upsertApp: (row: AppRow) => void statements.appUpsert.run(row),
+    getApp: (appKey: string) => statements.appGet.get(appKey),
+    upsertShop: (row: ShopRow) => void statements.shopUpsert.run(row),
+    getShop: (sourceId: string, shopNo: string) => statements.shopGet.get(sourceId, shopNo),
+    insertQuote: (row: QuoteRow) => void statements.quoteInsert.run(row),
+    getQuote: (deliveryNo: string, sourceId: string) => statements.quoteGet.get(deliveryNo, sourceId),
+    markQuoteUsed: (deliveryNo: string, at: number) => void statements.quoteUse.run(at, deliveryNo),
+    getOrder: (sourceId: string, originId: string) => statements.orderGet.get(sourceId, originId),
+    getOrderById: (id: number) => statements.orderById.get(id),
+    insertOrder: (row: NewOrder): OrderRow => {
+      const info = orderInsert.run(row);
+      return { ...row, id: Number(info.lastInsertRowid) };
+    },
+    updateOrder: (row: OrderRow) => void orderUpdate.run(row),
+    dueOrders: (now: number, limit: number) => statements.ordersDue.all(now, limit),
+    /** The earliest scheduled order event strictly after `time`. */
+    nextOrderEventAfter: (time: number) => statements.nextOrderEventAfter.get(time)?.at ?? null,
+    countOrders: () => statements.orderCount.get()?.n ?? 0,
+    insertTimeline: (row: Omit<TimelineRow, 'id'>) => void statements.timelineInsert.run(row),
+    timelineOf: (orderId: number) => statements.timelineOf.all(orderId),
+    insertCallback: (
+      row: Pick<CallbackRow, 'order_id' | 'url' | 'payload' | 'next_attempt_at' | 'created_at'>,
+    ) => void statements.callbackInsert.run(row),
+    dueCallbacks: (now: number, limit: number) => statements.callbacksDue.all(now, limit),
+    /** The earliest pending callback attempt strictly after `time`. */
+    nextCallbackAfter: (time: number) => statements.nextCallbackAfter.get(time)?.at ?? null,
+    /** Marks an attempt's outcome; false when another attempt already recorded one (stale). */
+    markCallbackDelivered: (id: number, attemptsBefore: number, at: number) =>
+      statements.callbackDelivered.run(at, id, attemptsBefore).changes === 1,
+    markCallbackFailed: (
+      id: number,
+      attemptsBefore: number,
+      giveUp: boolean,
+      nextAt: number,
+      error: string,
+    ) =>
+      statements.callbackFailed.run(giveUp ? 'failed' : 'pending', nextAt, error, id, attemptsBefore)
+        .changes === 1,
+    callbacksOf: (orderId: number) => statements.callbacksOf.all(orderId),
+    callbackCounts: () =>
+      Object.fromEntries(statements.callbackCounts.all().map((row) => [row.state, row.n])) as Partial<
+        Record<CallbackRow['state'], number>
+      >,
+    close: (): void => void db.close(),
+  };
+}
