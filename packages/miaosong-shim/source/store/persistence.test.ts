@@ -1,0 +1,59 @@
+// A restart on the same data dir keeps orders, timelines, pending callbacks and the manual clock.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type Harness,
+  orderBody,
+  type Receiver,
+  startHarness,
+  startReceiver,
+  tempDataDir,
+} from '../testing/harness.js';
+
+let receiver: Receiver;
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  await receiver.close();
+});
+
+describe('restart persistence', () => {
+  it('keeps orders, timelines and pending callbacks, and delivers those after the restart', async () => {
+    receiver = await startReceiver();
+    const { dir, remove } = tempDataDir();
+    try {
+      h = await startHarness({}, dir);
+      receiver.respondWith(500);
+      await h.client.addOrder(orderBody('P1', receiver.url));
+      await h.shim.clock.advance(30_000); // accepted; both callbacks still pending
+      const before = await h.client.queryStatus('P1');
+      const clockBefore = h.shim.clock.now();
+      await h.close();
+
+      receiver.respondWith(200);
+      h = await startHarness({}, dir);
+      expect(h.shim.clock.now()).toBe(clockBefore);
+      expect(await h.client.queryStatus('P1')).toEqual(before);
+      await h.shim.clock.advance(5 * 60_000); // the rider reaches the shop
+      expect(receiver.received.map((c) => c.order_status)).toEqual([1, 2, 100]);
+
+      const admin = await fetch(`${h.shim.url}/admin/orders?source_id=73753&order_id=P1`, {
+        headers: { authorization: `Bearer ${h.shim.adminToken}` },
+      });
+      const detail = (await admin.json()) as {
+        timeline: { status: number }[];
+        callbacks: { state: string; attempts: number }[];
+      };
+      expect(detail.timeline.map((t) => t.status)).toEqual([1, 2, 100]);
+      expect(detail.callbacks.every((c) => c.state === 'delivered')).toBe(true);
+      expect(detail.callbacks[0]!.attempts).toBeGreaterThan(1);
+
+      // The duplicate check survives the restart too.
+      await expect(h.client.addOrder(orderBody('P1', receiver.url))).rejects.toMatchObject({ code: 2105 });
+    } finally {
+      await h?.close();
+      h = undefined;
+      remove();
+    }
+  });
+});
