@@ -5,20 +5,19 @@ import {
   ContextSchema,
   JingmaiError,
   type Manifest,
-  type MethodArgs,
-  type MethodName,
-  type MethodResult,
   parseManifest,
   type RateClass,
   type RateClassName,
   type Scope,
 } from '@jingmai/protocol';
 import { HandshakeListener } from './bridge/handshake.js';
-import type { CallContext, ServiceFunction } from './bridge/session.js';
+import type { ServiceFunction } from './bridge/session.js';
 import { AppHandle } from './mount/app-handle.js';
 import { checkAppSource, type FramePermission } from './mount/frame.js';
 import { createHistoryNavigation, type HostNavigation } from './navigation/history.js';
 import type { PlatformClient } from './platform/client.js';
+import type { Services } from './services.js';
+import { storageServices } from './storage/services.js';
 import { createOverlayUi, type HostUi } from './ui/overlay.js';
 
 /** Context shared by every app on the page; each app adds its own route. */
@@ -68,10 +67,6 @@ export interface Host {
   destroy(): void;
 }
 
-type Services = {
-  [M in MethodName]: (args: MethodArgs<M>, call: CallContext) => MethodResult<M> | Promise<MethodResult<M>>;
-};
-
 /** Creates the host runtime for a console page. */
 export function createHost(options: HostOptions): Host {
   const window = options.window ?? globalThis.window;
@@ -113,6 +108,7 @@ export function createHost(options: HostOptions): Host {
         handle.resize(height);
       },
       'auth.sessionToken': (_args, call) => options.platform.sessionToken(handle.appId, call.signal),
+      ...storageServices(handle, options.platform),
     };
     return table as unknown as Record<string, ServiceFunction>;
   }

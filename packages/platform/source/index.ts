@@ -15,3 +15,4 @@ export {
   type VerifyOptions,
   verifySessionToken,
 } from './session/tokens.js';
+export { AppStorage, type StorageConfig, type StorageScope } from './storage/app-storage.js';

@@ -30,7 +30,11 @@ const consoleHeaders = {
 };
 
 const tokenFor = (appId: string, headers: Record<string, string> = consoleHeaders) =>
-  fetch(`${url}/v1/apps/${encodeURIComponent(appId)}/session-token`, { method: 'POST', headers, body: '{}' });
+  fetch(`${url}/v1/apps/${encodeURIComponent(appId)}/session-token`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: '{}',
+  });
 
 describe('platform server', () => {
   it('issues a session token for the console user that the app backend can verify', async () => {

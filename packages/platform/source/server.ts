@@ -1,11 +1,20 @@
-// The platform server: the console's backend. It alone holds app secrets (and, with later
-// services, storage and delivery credentials), and hands the console only what an app may have.
+// The platform server: the console's backend. It alone holds app secrets and storage (and later
+// delivery) credentials, and hands the console only what an app may have. Every route names the
+// app; the console user must be signed in, and the app must request the scope the route needs.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JingmaiError, type Scope } from '@jingmai/protocol';
-import type { ConsoleAuthenticator } from './http/console-auth.js';
+import {
+  JingmaiError,
+  PLATFORM_STORAGE_REQUESTS,
+  type PlatformStorageArgs,
+  type PlatformStorageRoute,
+  type Scope,
+} from '@jingmai/protocol';
+import type { ConsoleAuthenticator, ConsoleUser } from './http/console-auth.js';
+import { readJsonBody } from './http/json-body.js';
 import { sendError, sendJson } from './http/respond.js';
 import { issueSessionToken } from './session/tokens.js';
+import { AppStorage, type StorageConfig, type StorageScope } from './storage/app-storage.js';
 
 /** An app installed on the platform. */
 export interface RegisteredApp {
@@ -22,6 +31,8 @@ export interface PlatformServerOptions {
   readonly authenticate: ConsoleAuthenticator;
   /** Console origins allowed to call the server from a browser. */
   readonly allowedOrigins: readonly string[];
+  /** The S3 endpoint behind app storage; without it, storage routes answer UNAVAILABLE. */
+  readonly storage?: StorageConfig;
 }
 
 /** A running platform server. */
@@ -31,11 +42,89 @@ export interface PlatformServer {
   close(): Promise<void>;
 }
 
-const SESSION_TOKEN_ROUTE = /^\/v1\/apps\/([^/]+)\/session-token$/;
+interface Call {
+  readonly user: ConsoleUser;
+  readonly app: RegisteredApp;
+  readonly body: unknown;
+}
+
+const APP_ROUTE = /^\/v1\/apps\/([^/]+)\/([a-z-]+)(?:\/([A-Za-z]+))?$/;
+
+type StorageHandlers = {
+  [R in PlatformStorageRoute]: (
+    storage: AppStorage,
+    scope: StorageScope,
+    args: PlatformStorageArgs<R>,
+  ) => Promise<unknown>;
+};
+
+const STORAGE_HANDLERS: StorageHandlers = {
+  presignPut: (storage, scope, { key, ...target }) => storage.presignPut(scope, key, target),
+  createMultipart: (storage, scope, { key, ...target }) => storage.createMultipart(scope, key, target),
+  completeMultipart: (storage, scope, { key, uploadId, parts }) =>
+    storage.completeMultipart(scope, key, uploadId, parts),
+  abortMultipart: async (storage, scope, { key, uploadId }) => {
+    await storage.abortMultipart(scope, key, uploadId);
+    return {};
+  },
+  delete: async (storage, scope, { key }) => {
+    await storage.delete(scope, key);
+    return {};
+  },
+  head: (storage, scope, { key }) => storage.head(scope, key),
+  list: (storage, scope, options) => storage.list(scope, options),
+  presignGet: (storage, scope, { key, ...options }) => storage.presignGet(scope, key, options),
+};
+
+const STORAGE_SCOPE: Record<PlatformStorageRoute, Scope> = {
+  presignPut: 'storage:write',
+  createMultipart: 'storage:write',
+  completeMultipart: 'storage:write',
+  abortMultipart: 'storage:write',
+  delete: 'storage:write',
+  head: 'storage:read',
+  list: 'storage:read',
+  presignGet: 'storage:read',
+};
 
 /** Creates the platform server (not yet listening). */
 export function createPlatformServer(options: PlatformServerOptions): PlatformServer {
   const apps = new Map(options.apps.map((app) => [app.id, app]));
+  const storage = options.storage ? new AppStorage(options.storage) : undefined;
+
+  function requireScope(app: RegisteredApp, scope: Scope): void {
+    if (!app.scopes.includes(scope)) {
+      throw new JingmaiError('PERMISSION_DENIED', `The app does not request the "${scope}" scope.`, {
+        details: { scope },
+      });
+    }
+  }
+
+  async function sessionToken({ user, app }: Call) {
+    requireScope(app, 'auth:session');
+    return issueSessionToken({ appId: app.id, ...user }, app.secret);
+  }
+
+  async function storageCall(route: string, { user, app, body }: Call): Promise<unknown> {
+    if (!Object.hasOwn(PLATFORM_STORAGE_REQUESTS, route))
+      throw new JingmaiError('NOT_FOUND', 'No such route.');
+    const name = route as PlatformStorageRoute;
+    requireScope(app, STORAGE_SCOPE[name]);
+    if (!storage) throw new JingmaiError('UNAVAILABLE', 'Storage is not configured on this platform server.');
+    const parsed = PLATFORM_STORAGE_REQUESTS[name].safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 10)
+        .map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new JingmaiError('INVALID_ARGUMENT', 'Invalid storage request.', { details: { issues } });
+    }
+    const handler = STORAGE_HANDLERS[name] as (
+      storage: AppStorage,
+      scope: StorageScope,
+      args: unknown,
+    ) => Promise<unknown>;
+    return handler(storage, { appId: app.id, shopId: user.shopId }, parsed.data);
+  }
 
   function cors(request: IncomingMessage, response: ServerResponse): void {
     const origin = request.headers.origin;
@@ -50,7 +139,7 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
     cors(request, response);
     const url = new URL(request.url ?? '/', 'http://platform.invalid');
     if (request.method === 'OPTIONS') {
-      response.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE');
+      response.setHeader('access-control-allow-methods', 'GET, POST');
       response.setHeader(
         'access-control-allow-headers',
         'authorization, content-type, x-jingmai-shop, x-jingmai-user, x-jingmai-role',
@@ -61,21 +150,17 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
     }
     if (url.pathname === '/v1/health' && request.method === 'GET')
       return sendJson(response, 200, { ok: true });
-    const tokenRoute = SESSION_TOKEN_ROUTE.exec(url.pathname);
-    if (tokenRoute && request.method === 'POST') {
-      const user = await options.authenticate(request);
-      if (!user) throw new JingmaiError('PERMISSION_DENIED', 'Sign in to the console first.');
-      const appId = decodeURIComponent(tokenRoute[1] ?? '');
-      const app = apps.get(appId);
-      if (!app)
-        throw new JingmaiError('NOT_FOUND', 'No such app.', { details: { appId: appId.slice(0, 64) } });
-      if (!app.scopes.includes('auth:session')) {
-        throw new JingmaiError('PERMISSION_DENIED', 'The app does not request the "auth:session" scope.');
-      }
-      request.resume();
-      const issued = await issueSessionToken({ appId, ...user }, app.secret);
-      return sendJson(response, 200, issued);
-    }
+    const match = APP_ROUTE.exec(url.pathname);
+    if (!match || request.method !== 'POST') throw new JingmaiError('NOT_FOUND', 'No such route.');
+    const user = await options.authenticate(request);
+    if (!user) throw new JingmaiError('PERMISSION_DENIED', 'Sign in to the console first.');
+    const appId = decodeURIComponent(match[1] ?? '');
+    const app = apps.get(appId);
+    if (!app) throw new JingmaiError('NOT_FOUND', 'No such app.', { details: { appId: appId.slice(0, 64) } });
+    const body = await readJsonBody(request);
+    const call: Call = { user, app, body };
+    if (match[2] === 'session-token' && !match[3]) return sendJson(response, 200, await sessionToken(call));
+    if (match[2] === 'storage' && match[3]) return sendJson(response, 200, await storageCall(match[3], call));
     throw new JingmaiError('NOT_FOUND', 'No such route.');
   }
 

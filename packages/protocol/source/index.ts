@@ -4,6 +4,14 @@
 export * from './constants.js';
 export { type Hello, HelloSchema, type Welcome, WelcomeSchema } from './contract/handshake.js';
 export {
+  type MultipartPlan,
+  PLATFORM_STORAGE_REQUESTS,
+  type PlatformStorageArgs,
+  type PlatformStorageRequest,
+  type PlatformStorageRoute,
+  type PresignedRequest,
+} from './contract/platform-api.js';
+export {
   BRIDGE_EVENTS,
   BRIDGE_METHODS,
   type Context,
@@ -22,6 +30,18 @@ export {
   UserRoleSchema,
   WireErrorSchema,
 } from './contract/schemas.js';
+export {
+  ContentTypeSchema,
+  MAX_KEY_BYTES,
+  type ObjectInfo,
+  ObjectInfoSchema,
+  ObjectMetadataSchema,
+  type ObjectSummary,
+  ObjectSummarySchema,
+  StorageKeySchema,
+  StoragePrefixSchema,
+  StorageProgressSchema,
+} from './contract/storage.js';
 export {
   FRAME_PERMISSIONS,
   MANIFEST_FILE,

@@ -11,6 +11,7 @@ import type {
 } from '@jingmai/protocol';
 import type { JingmaiError } from '@jingmai/protocol/constants';
 import type { BridgeClient, CallOptions } from './bridge/client.js';
+import { type AppStorage, createStorage } from './storage.js';
 
 /** Events an app can listen to: the protocol's events plus the end of the connection. */
 export type AppEvents = { [E in EventName]: EventPayload<E> } & { disconnect: JingmaiError };
@@ -52,6 +53,8 @@ export interface App {
     /** A short-lived JWT for the app backend; reused until shortly before it expires. */
     sessionToken(options?: { forceRefresh?: boolean }): Promise<string>;
   };
+  /** The app's files for the current shop (scopes `storage:read`, `storage:write`). */
+  readonly storage: AppStorage;
   /** Fetches the context afresh. */
   refreshContext(): Promise<Context>;
   /** Ends the connection. */
@@ -105,6 +108,7 @@ export function createApp(client: BridgeClient, welcome: Welcome): App {
         return (await token).token;
       },
     },
+    storage: createStorage(client),
     async refreshContext() {
       context = await call('context.get', {});
       return context;

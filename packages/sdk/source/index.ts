@@ -18,6 +18,7 @@ export type {
 export { type ErrorCode, isJingmaiError, JingmaiError } from '@jingmai/protocol/constants';
 export type { App, AppEvents, ConfirmOptions, ModalOptions, ToastOptions } from './app.js';
 export type { CallOptions } from './bridge/client.js';
+export type { AppStorage, PutOptions, StorageBody } from './storage.js';
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {

@@ -15,6 +15,7 @@ export const RATE_CLASSES = {
   read: { perSecond: 100, burst: 200 },
   write: { perSecond: 20, burst: 50 },
   auth: { perSecond: 2, burst: 10 },
+  transfer: { perSecond: 10, burst: 20 },
 } as const satisfies Record<string, RateClass>;
 
 /** A rate class name. */
@@ -31,9 +32,17 @@ export interface MethodInfo {
 }
 
 const KiB = 1024;
-// Calls that wait for the merchant (confirm, modal) get long deadlines; the rest fail fast.
+const GiB = 1024 ** 3;
+// Calls that wait for the merchant (confirm, modal) or move large files get long deadlines; the rest fail fast.
 const SHORT = 10_000;
 const HUMAN = 10 * 60_000;
+const TRANSFER = 60 * 60_000;
+
+/** The largest object an app can store (S3's single-object limit for multipart uploads is higher; this is ours). */
+export const MAX_OBJECT_BYTES = 5 * GiB;
+
+/** Bodies up to this size upload in one PUT; larger ones upload in parts (multipart). */
+export const MULTIPART_THRESHOLD = 16 * 1024 * KiB;
 
 /** Every method an app can call, by `namespace.name`. Nothing outside this table is reachable. */
 export const METHODS = {
@@ -91,6 +100,18 @@ export const METHODS = {
     rate: 'auth',
     timeoutMs: SHORT,
   },
+  // The body crosses as a Blob (by reference) or a transferred buffer; its size counts here.
+  'storage.put': {
+    scope: 'storage:write',
+    maxBytes: MAX_OBJECT_BYTES + 8 * KiB,
+    rate: 'transfer',
+    timeoutMs: TRANSFER,
+  },
+  'storage.get': { scope: 'storage:read', maxBytes: 2 * KiB, rate: 'transfer', timeoutMs: TRANSFER },
+  'storage.head': { scope: 'storage:read', maxBytes: 2 * KiB, rate: 'read', timeoutMs: SHORT },
+  'storage.list': { scope: 'storage:read', maxBytes: 4 * KiB, rate: 'read', timeoutMs: SHORT },
+  'storage.delete': { scope: 'storage:write', maxBytes: 2 * KiB, rate: 'write', timeoutMs: SHORT },
+  'storage.getUrl': { scope: 'storage:read', maxBytes: 2 * KiB, rate: 'read', timeoutMs: SHORT },
 } as const satisfies Record<string, MethodInfo>;
 
 /** A method name, `namespace.name`. */
@@ -107,6 +128,7 @@ export const EVENTS = {
   context: { scope: 'context:read' },
   route: { scope: 'ui' },
   scopes: { scope: null },
+  'storage.progress': { scope: 'storage:write' },
 } as const satisfies Record<string, EventInfo>;
 
 /** An event name. */

@@ -11,6 +11,7 @@ import {
   type MethodInfo,
   type MethodName,
 } from './methods.js';
+import { STORAGE_SCHEMAS, StorageProgressSchema } from './storage.js';
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -111,6 +112,7 @@ export const METHOD_SCHEMAS = {
     params: empty,
     result: z.strictObject({ token: z.string(), expiresAt: z.int() }),
   },
+  ...STORAGE_SCHEMAS,
 } as const satisfies Record<MethodName, { description: string; params: z.ZodType; result: z.ZodType }>;
 
 /** The payload schema of each event, keyed like {@link EVENTS}. */
@@ -122,6 +124,10 @@ export const EVENT_SCHEMAS = {
   route: {
     description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
     payload: z.strictObject({ path: RoutePathSchema }),
+  },
+  'storage.progress': {
+    description: 'Upload progress of a storage.put call that passed a progressId.',
+    payload: StorageProgressSchema,
   },
   scopes: {
     description: 'The merchant granted or revoked scopes; carries every scope the app now holds.',

@@ -16,6 +16,7 @@ import {
   type MethodArgs,
   type MethodName,
   type MethodResult,
+  type ObjectInfo,
   PROTOCOL_VERSION,
   SCOPE_NAMES,
   type Scope,
@@ -23,6 +24,7 @@ import {
 } from '@jingmai/protocol';
 import { type App, createApp } from '../app.js';
 import { BridgeClient } from '../bridge/client.js';
+import { memoryStorage } from './memory-storage.js';
 
 /** A service of the mock host; replace any of them with `handlers`. */
 export type MockHandlers = {
@@ -44,6 +46,8 @@ export interface MockHost {
   connect(): Promise<App>;
   /** Every call, allowed or refused, in order. */
   readonly calls: readonly CallRecord[];
+  /** Stored objects by key (storage.* methods work on this). */
+  readonly objects: ReadonlyMap<string, { readonly body: Blob; readonly info: ObjectInfo }>;
   /** Toasts shown so far. */
   readonly toasts: readonly MethodArgs<'ui.toast'>[];
   /** The app's current route, title, loading state and height. */
@@ -76,6 +80,9 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const state = { route: context.route, title: '', loading: false, height: null as number | null };
   const sessions = new Set<BridgeSession>();
   let tokens = 0;
+  const storage = memoryStorage((progressId, loaded, total) => {
+    for (const session of sessions) session.emit('storage.progress', { progressId, loaded, total });
+  });
 
   const defaults: Required<MockHandlers> = {
     'context.get': () => ({ ...context, route: state.route }),
@@ -100,6 +107,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       tokens += 1;
       return { token: `mock.${appId}.${tokens}`, expiresAt: Math.floor(Date.now() / 1000) + 60 };
     },
+    ...storage.handlers,
   };
   const services = { ...defaults, ...options.handlers } as unknown as Record<string, ServiceFunction>;
 
@@ -125,6 +133,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       return createApp(new BridgeClient(channel.port2, 0), welcome);
     },
     calls,
+    objects: storage.objects,
     toasts,
     state,
     emit(event, payload) {

@@ -99,3 +99,42 @@ describe('createMockHost', () => {
     await expect(call).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
+
+describe('app.storage on the mock host', () => {
+  it('puts, lists, reads, describes and deletes objects', async () => {
+    host = createMockHost({ scopes: ['storage:read', 'storage:write'] });
+    const app = await host.connect();
+    const progress: number[] = [];
+    const info = await app.storage.put('photos/a.txt', '你好', {
+      metadata: { sku: '1001' },
+      onProgress: (loaded) => progress.push(loaded),
+    });
+    expect(info).toMatchObject({
+      key: 'photos/a.txt',
+      size: 6,
+      contentType: 'text/plain;charset=utf-8',
+      metadata: { sku: '1001' },
+    });
+    expect(progress).toEqual([6]);
+    await app.storage.put('photos/b.bin', new Uint8Array([1, 2, 3]).buffer);
+    await app.storage.put('notes.txt', new Uint8Array([9]));
+    const first = await app.storage.list({ prefix: 'photos/', limit: 1 });
+    expect(first.items.map((item) => item.key)).toEqual(['photos/a.txt']);
+    const second = await app.storage.list({ prefix: 'photos/', limit: 1, cursor: first.cursor ?? '' });
+    expect(second).toMatchObject({ items: [{ key: 'photos/b.bin', size: 3 }], cursor: null });
+    const { body } = await app.storage.get('photos/a.txt');
+    expect(await body.text()).toBe('你好');
+    expect(await app.storage.getUrl('photos/a.txt')).toMatch(/^https:\/\/storage\.mock\.invalid\//);
+    await app.storage.delete('photos/a.txt');
+    await expect(app.storage.head('photos/a.txt')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses hostile keys and missing scopes with typed errors', async () => {
+    host = createMockHost({ scopes: ['storage:read'] });
+    const app = await host.connect();
+    await expect(app.storage.put('a.txt', 'x')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    for (const key of ['../escape', '/abs', 'a//b', 'a/./b', 'nul\u0000', 'x'.repeat(600)]) {
+      await expect(app.storage.head(key)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
+  });
+});
