@@ -80,7 +80,7 @@ export async function startMiaosongServer(options: MiaosongServerOptions): Promi
   const onError = options.onError ?? ((error: unknown) => console.error('[miaosong-shim]', error));
 
   let orders: OrderService | undefined;
-  const dispatcher = createDispatcher({ store, clock, policy, onRetryScheduled: () => engine.changed() });
+  const dispatcher = createDispatcher({ store, clock, policy, onRetryScheduled: (at) => engine.wake(at) });
   const engine = createEngine({ store, clock, orders: () => orders!, dispatcher: () => dispatcher });
   orders = createOrderService({
     store,
@@ -88,6 +88,7 @@ export async function startMiaosongServer(options: MiaosongServerOptions): Promi
     timings,
     environment: options.environment ?? 'test',
     onChange: () => engine.changed(),
+    onScheduled: (at) => engine.wake(at),
   });
 
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');

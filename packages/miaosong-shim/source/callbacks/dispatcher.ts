@@ -3,7 +3,7 @@
 // in order (the store only offers an order's oldest pending one).
 
 import type { SimClock } from '../clock/clock.js';
-import type { CallbackRow } from '../store/rows.js';
+import type { DeliveryOutcome, StatusChangeRow } from '../store/rows.js';
 import type { Store } from '../store/sqlite.js';
 import { type PostOutcome, postJson } from './http-post.js';
 
@@ -36,75 +36,103 @@ export interface DispatcherDeps {
   readonly store: Store;
   readonly clock: SimClock;
   readonly policy: RetryPolicy;
-  /** Called when a retry was scheduled, so the engine can wake up for it. */
-  readonly onRetryScheduled: () => void;
+  /** Called with the time of a scheduled retry, so the engine can wake up for it. */
+  readonly onRetryScheduled: (at: number) => void;
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
+// Due callbacks are read in batches and outcomes written in batches: per-callback queries and commits
+// would cost more than the HTTP POSTs themselves under load.
+const READ_BATCH = 256;
+
 export function createDispatcher(deps: DispatcherDeps) {
   const { store, clock, policy } = deps;
-  const inFlight = new Map<number, Promise<void>>();
+  const ready: StatusChangeRow[] = [];
+  /** Ids read and not yet settled in the store (waiting, in flight, or with an unwritten outcome). */
+  const claimed = new Set<number>();
+  const inFlight = new Set<Promise<void>>();
+  let outcomes: DeliveryOutcome[] = [];
+  let stale = true;
+  let scheduled = false;
   let failAll = false;
-  let kicked = false;
   let closed = false;
 
-  async function attempt(row: CallbackRow): Promise<void> {
+  async function attempt(row: StatusChangeRow): Promise<void> {
     const outcome: PostOutcome = failAll
       ? { ok: false, error: 'callback failure switched on by admin' }
-      : await postJson(row.url, row.payload, policy.timeoutMs);
+      : await postJson(row.callback_url, row.payload, policy.timeoutMs);
     const now = clock.now();
-    if (outcome.ok) {
-      store.markCallbackDelivered(row.id, row.attempts, now);
-      return;
-    }
     const failed = row.attempts + 1;
-    const giveUp = failed >= policy.maxAttempts;
-    store.markCallbackFailed(
-      row.id,
-      row.attempts,
-      giveUp,
-      now + backoffDelay(policy, failed),
-      outcome.error ?? '',
-    );
-    if (!giveUp) deps.onRetryScheduled();
+    const giveUp = !outcome.ok && failed >= policy.maxAttempts;
+    outcomes.push({
+      id: row.id,
+      attemptsBefore: row.attempts,
+      delivery: outcome.ok ? 'delivered' : giveUp ? 'failed' : 'pending',
+      at: now,
+      nextAttemptAt: outcome.ok || giveUp ? row.next_attempt_at : now + backoffDelay(policy, failed),
+      error: outcome.ok ? null : (outcome.error ?? 'failed'),
+    });
+    // A delivered callback may unblock the next one of the same order.
+    stale = true;
   }
 
-  /** Starts attempts for every eligible callback, up to the concurrency limit. */
-  function drain(): void {
+  function writeOutcomes(): void {
+    if (outcomes.length === 0) return;
+    const batch = outcomes;
+    outcomes = [];
+    store.recordOutcomes(batch);
+    for (const outcome of batch) claimed.delete(outcome.id);
+    for (const outcome of batch)
+      if (outcome.delivery === 'pending') deps.onRetryScheduled(outcome.nextAttemptAt);
+  }
+
+  /** Writes finished outcomes, tops up the ready queue when needed, and starts attempts up to the limit. */
+  function pump(): void {
+    scheduled = false;
+    writeOutcomes();
     if (closed) return;
-    const free = policy.concurrency - inFlight.size;
-    if (free <= 0) return;
-    const rows = store.dueCallbacks(clock.now(), free + inFlight.size);
-    let started = 0;
-    for (const row of rows) {
-      if (started >= free) break;
-      if (inFlight.has(row.id)) continue;
-      started += 1;
-      const running = attempt(row).finally(() => {
-        inFlight.delete(row.id);
-        drain();
-      });
-      inFlight.set(row.id, running);
+    if (stale && ready.length === 0) {
+      stale = false;
+      for (const row of store.dueCallbacks(clock.now(), READ_BATCH)) {
+        if (claimed.has(row.id)) continue;
+        claimed.add(row.id);
+        ready.push(row);
+      }
     }
+    while (inFlight.size < policy.concurrency && ready.length > 0) {
+      const row = ready.shift()!;
+      const running: Promise<void> = attempt(row).finally(() => {
+        inFlight.delete(running);
+        schedule();
+      });
+      inFlight.add(running);
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(pump);
   }
 
   return {
-    /** Schedules a drain soon; cheap to call after every change. */
+    /** New callbacks may be due: look for them soon. Cheap to call after every change. */
     kick(): void {
-      if (kicked || closed) return;
-      kicked = true;
-      setImmediate(() => {
-        kicked = false;
-        drain();
-      });
+      stale = true;
+      schedule();
     },
-    /** Sends everything due now and waits until nothing eligible is left in flight. */
+    /** Sends everything due now and waits until nothing eligible is left. */
     async flush(): Promise<void> {
+      stale = true;
       for (;;) {
-        drain();
-        if (inFlight.size === 0) return;
-        await Promise.all(inFlight.values());
+        pump();
+        if (inFlight.size === 0 && ready.length === 0) {
+          writeOutcomes();
+          if (!stale) return;
+          continue;
+        }
+        await Promise.all([...inFlight]);
       }
     },
     setFailAll(enabled: boolean): void {
@@ -113,14 +141,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     get failAll(): boolean {
       return failAll;
     },
-    get inFlight(): number {
-      return inFlight.size;
-    },
-    /** Stops starting attempts and waits for the running ones to record their outcome. */
+    /** Stops starting attempts, waits for the running ones and writes their outcomes. */
     async close(): Promise<void> {
-      const running = [...inFlight.values()];
       closed = true;
-      await Promise.allSettled(running);
+      await Promise.allSettled([...inFlight]);
+      writeOutcomes();
     },
   };
 }

@@ -32,24 +32,22 @@ export interface StatusChange {
 export interface LifecycleDeps {
   readonly store: Store;
   readonly timings: SimulationTimings;
+  /** Told the time of every order event planned, so a sleeping clock can wake up for it. */
+  readonly onScheduled: (at: number) => void;
 }
 
-/** Writes the order's current status to its timeline and queues the callback for it. */
+/** Appends the order's current status to its timeline, with its callback queued for delivery. */
 export function recordStatus(deps: LifecycleDeps, order: OrderRow, at: number): void {
-  deps.store.insertTimeline({
+  deps.store.insertStatusChange({
     order_id: order.id,
     status: order.status,
     client_id: order.client_id,
     at,
     cancel_from: order.cancel_from,
     cancel_reason: order.cancel_reason,
-  });
-  deps.store.insertCallback({
-    order_id: order.id,
-    url: order.callback_url,
+    callback_url: order.callback_url,
     payload: JSON.stringify(buildCallback(order, at)),
     next_attempt_at: at,
-    created_at: at,
   });
 }
 
@@ -95,6 +93,7 @@ export function changeStatus(
   next.next_event = planned.event;
   next.next_event_at = planned.at;
   deps.store.updateOrder(next);
+  if (planned.at !== null) deps.onScheduled(planned.at);
   recordStatus(deps, next, at);
   return next;
 }

@@ -42,6 +42,7 @@ import {
 import { riderPosition } from './rider.js';
 import { planNextEvent } from './schedule.js';
 import type { SimulationTimings } from './timings.js';
+import { createWaybillNumbers } from './waybill-numbers.js';
 
 /** The test-environment simulation endpoints. */
 export type SimulationAction = 'accept' | 'fetch' | 'finish' | 'cancel' | 'expire';
@@ -55,8 +56,10 @@ export interface OrderServiceDeps {
   readonly timings: SimulationTimings;
   /** Production refuses the simulation endpoints with 2068, as the real platform does. */
   readonly environment: 'test' | 'production';
-  /** Called after every committed change, so callbacks go out and timers re-arm. */
+  /** Called after every committed change, so queued callbacks go out. */
   readonly onChange: () => void;
+  /** Called with the time of every order event planned. */
+  readonly onScheduled: (at: number) => void;
 }
 
 /** A fully resolved order: coordinates known, price fixed. */
@@ -71,20 +74,20 @@ export type OrderService = ReturnType<typeof createOrderService>;
 
 export function createOrderService(deps: OrderServiceDeps) {
   const { store, clock, timings } = deps;
-  const lifecycle: LifecycleDeps = { store, timings };
-  let clientSeq = Number(store.getMeta('client_seq') ?? '0');
+  const lifecycle: LifecycleDeps = { store, timings, onScheduled: deps.onScheduled };
+  const waybills = createWaybillNumbers(store);
 
   const mutate = <T>(fn: () => T): T => {
-    const result = store.transaction(fn);
+    let result: T;
+    try {
+      result = store.transaction(fn);
+    } catch (error) {
+      waybills.reload();
+      throw error;
+    }
     deps.onChange();
     return result;
   };
-
-  function nextClientId(): string {
-    clientSeq += 1;
-    store.setMeta('client_seq', String(clientSeq));
-    return String(300_000_000_000_000 + clientSeq);
-  }
 
   function requireOrder(sourceId: string, originId: string): OrderRow {
     const order = store.getOrder(sourceId, originId);
@@ -133,7 +136,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     const now = clock.now();
     const { body, price } = input;
     const shop = requireShop(sourceId, body.shop_no);
-    const clientId = nextClientId();
+    const clientId = waybills.take();
     const finishCode =
       body.is_finish_code_needed === 1
         ? String(createHash('md5').update(clientId).digest().readUInt32BE(0) % 1_000_000).padStart(6, '0')
@@ -187,6 +190,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       order = store.insertOrder(fields);
     }
     recordStatus(lifecycle, order, now);
+    if (order.next_event_at !== null) deps.onScheduled(order.next_event_at);
     return order;
   }
 
@@ -381,7 +385,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     get(sourceId: string, originId: string) {
       const order = store.getOrder(sourceId, originId);
       if (!order) return undefined;
-      return { order, timeline: store.timelineOf(order.id), callbacks: store.callbacksOf(order.id) };
+      return { order, timeline: store.statusChangesOf(order.id) };
     },
   };
 

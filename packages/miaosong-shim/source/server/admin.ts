@@ -96,7 +96,7 @@ async function route(deps: AdminDeps, method: string, path: string, query: URLSe
   const state = () => ({
     clock: { mode: clock.mode, speed: clock.speed, now: clock.now() },
     orders: store.countOrders(),
-    callbacks: store.callbackCounts(),
+    callbacks: store.deliveryCounts(),
     callbackFailure: dispatcher.failAll,
   });
   if (method === 'GET' && path === '/admin/state') return state();

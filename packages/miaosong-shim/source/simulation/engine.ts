@@ -22,7 +22,7 @@ export type Engine = ReturnType<typeof createEngine>;
 export function createEngine(deps: EngineDeps) {
   const { store, clock } = deps;
   let timer: NodeJS.Timeout | undefined;
-  let rearmQueued = false;
+  let armedAt: number | null = null;
   let stopped = false;
 
   function nextDueAfter(time: number): number | null {
@@ -34,20 +34,28 @@ export function createEngine(deps: EngineDeps) {
 
   function tick(): void {
     timer = undefined;
+    armedAt = null;
     if (stopped) return;
     deps.orders().processDue(clock.now());
     deps.dispatcher().kick();
     rearm();
   }
 
+  /** Makes sure the timer fires by `at` (keeps an earlier one). */
+  function arm(at: number): void {
+    if (stopped || clock.mode === 'manual' || (armedAt !== null && armedAt <= at)) return;
+    if (timer) clearTimeout(timer);
+    armedAt = at;
+    timer = setTimeout(tick, Math.min(MAX_TIMER_MS, Math.ceil(clock.wallDelayUntil(at))));
+    timer.unref();
+  }
+
   function rearm(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (stopped || clock.mode === 'manual') return;
+    armedAt = null;
     const next = nextDueAfter(clock.now());
-    if (next === null) return;
-    timer = setTimeout(tick, Math.min(MAX_TIMER_MS, Math.ceil(clock.wallDelayUntil(next))));
-    timer.unref();
+    if (next !== null) arm(next);
   }
 
   async function settle(): Promise<void> {
@@ -56,15 +64,13 @@ export function createEngine(deps: EngineDeps) {
   }
 
   return {
-    /** Something changed: send callbacks now and re-arm the timer (coalesced per turn of the event loop). */
+    /** Something changed: send the queued callbacks. */
     changed(): void {
       deps.dispatcher().kick();
-      if (rearmQueued || clock.mode === 'manual') return;
-      rearmQueued = true;
-      queueMicrotask(() => {
-        rearmQueued = false;
-        rearm();
-      });
+    },
+    /** An order event or a callback retry is planned at `at`: wake up for it. */
+    wake(at: number): void {
+      arm(at);
     },
     start(): void {
       tick();

@@ -135,4 +135,14 @@ describe('automatic lifecycle', () => {
     expect(await response.json()).toMatchObject({ clock: { now: Date.UTC(2026, 10, 2, 2, 1, 0) } });
     expect(statuses()).toEqual([1, 2]);
   });
+
+  it('runs by itself on an accelerated clock', async () => {
+    await h.close();
+    h = await startHarness({ clock: { speed: 1000 } });
+    await h.client.addOrder(orderBody('L8', receiver.url));
+    // 30 s to accept, 5 min to the shop, 2 min to pick up, ~9 min to ride: about 1 s of wall time at 1000x.
+    const deadline = Date.now() + 5000;
+    while (!statuses().includes(4) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statuses()).toEqual([1, 2, 100, 3, 4]);
+  });
 });

@@ -41,12 +41,11 @@ describe('restart persistence', () => {
         headers: { authorization: `Bearer ${h.shim.adminToken}` },
       });
       const detail = (await admin.json()) as {
-        timeline: { status: number }[];
-        callbacks: { state: string; attempts: number }[];
+        timeline: { status: number; delivery: string; attempts: number }[];
       };
       expect(detail.timeline.map((t) => t.status)).toEqual([1, 2, 100]);
-      expect(detail.callbacks.every((c) => c.state === 'delivered')).toBe(true);
-      expect(detail.callbacks[0]!.attempts).toBeGreaterThan(1);
+      expect(detail.timeline.every((t) => t.delivery === 'delivered')).toBe(true);
+      expect(detail.timeline[0]!.attempts).toBeGreaterThan(1);
 
       // The duplicate check survives the restart too.
       await expect(h.client.addOrder(orderBody('P1', receiver.url))).rejects.toMatchObject({ code: 2105 });

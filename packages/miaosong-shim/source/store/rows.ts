@@ -77,7 +77,10 @@ export interface OrderRow {
   next_event_at: number | null;
 }
 
-export interface TimelineRow {
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One status change of an order (its timeline entry) and the delivery of its callback. */
+export interface StatusChangeRow {
   id: number;
   order_id: number;
   status: OrderStatus;
@@ -85,19 +88,28 @@ export interface TimelineRow {
   at: number;
   cancel_from: CancelFrom;
   cancel_reason: string;
-}
-
-export type CallbackState = 'pending' | 'delivered' | 'failed';
-
-export interface CallbackRow {
-  id: number;
-  order_id: number;
-  url: string;
+  callback_url: string;
+  /** The callback body as sent. */
   payload: string;
-  state: CallbackState;
+  delivery: DeliveryState;
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
-  created_at: number;
   delivered_at: number | null;
+}
+
+/** The columns written when a change is recorded; delivery starts pending with no attempts. */
+export type NewStatusChange = Omit<
+  StatusChangeRow,
+  'id' | 'delivery' | 'attempts' | 'last_error' | 'delivered_at'
+>;
+
+/** The outcome of one callback attempt, applied in batches. */
+export interface DeliveryOutcome {
+  readonly id: number;
+  readonly attemptsBefore: number;
+  readonly delivery: DeliveryState;
+  readonly at: number;
+  readonly nextAttemptAt: number;
+  readonly error: string | null;
 }

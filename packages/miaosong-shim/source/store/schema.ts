@@ -72,29 +72,25 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (source_id, origin_id)
   );
   CREATE INDEX orders_next_event ON orders (next_event_at) WHERE next_event_at IS NOT NULL;
-  CREATE TABLE timeline (
+  -- The timeline: one row per status change, carrying the delivery state of that change's callback.
+  -- One table instead of two keeps a status change to a few B-tree pages per commit.
+  CREATE TABLE status_changes (
     id INTEGER PRIMARY KEY,
     order_id INTEGER NOT NULL REFERENCES orders(id),
     status INTEGER NOT NULL,
     client_id TEXT NOT NULL,
     at INTEGER NOT NULL,
     cancel_from INTEGER NOT NULL,
-    cancel_reason TEXT NOT NULL
-  );
-  CREATE INDEX timeline_order ON timeline (order_id, id);
-  CREATE TABLE callbacks (
-    id INTEGER PRIMARY KEY,
-    order_id INTEGER NOT NULL REFERENCES orders(id),
-    url TEXT NOT NULL,
+    cancel_reason TEXT NOT NULL,
+    callback_url TEXT NOT NULL,
     payload TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+    delivery TEXT NOT NULL CHECK (delivery IN ('pending', 'delivered', 'failed')),
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     last_error TEXT,
-    created_at INTEGER NOT NULL,
     delivered_at INTEGER
   );
-  CREATE INDEX callbacks_pending ON callbacks (next_attempt_at) WHERE state = 'pending';
-  CREATE INDEX callbacks_order ON callbacks (order_id, id) WHERE state = 'pending';
+  CREATE INDEX status_changes_order ON status_changes (order_id, id);
+  CREATE INDEX status_changes_pending ON status_changes (next_attempt_at) WHERE delivery = 'pending';
   `,
 ];

@@ -3,7 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppRow, CallbackRow, MerchantRow, OrderRow, QuoteRow, ShopRow, TimelineRow } from './rows.js';
+import type {
+  AppRow,
+  DeliveryOutcome,
+  MerchantRow,
+  NewStatusChange,
+  OrderRow,
+  QuoteRow,
+  ShopRow,
+  StatusChangeRow,
+} from './rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** An order row without its id, for inserts. */
@@ -56,6 +65,8 @@ function openDatabase(dataDir: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint less often than the default 1000 pages: each checkpoint syncs, and orders write several pages.
+  db.pragma('wal_autocheckpoint = 10000');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Error(
@@ -74,6 +85,9 @@ export type Store = ReturnType<typeof createStore>;
 export function createStore(dataDir: string) {
   const db = openDatabase(dataDir);
   const inTransaction = db.transaction((fn: () => unknown) => fn());
+  // Every request looks up its app and most look up a shop; both change only through seeding and /admin.
+  const apps = new Map<string, AppRow>();
+  const shops = new Map<string, ShopRow>();
   const orderInsert = db.prepare(
     `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
@@ -120,38 +134,41 @@ export function createStore(dataDir: string) {
       'SELECT MIN(next_event_at) AS at FROM orders WHERE next_event_at > ?',
     ),
     orderCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM orders'),
-    timelineInsert: db.prepare<Omit<TimelineRow, 'id'>>(
-      `INSERT INTO timeline (order_id, status, client_id, at, cancel_from, cancel_reason)
-       VALUES (@order_id, @status, @client_id, @at, @cancel_from, @cancel_reason)`,
+    changeInsert: db.prepare<NewStatusChange>(
+      `INSERT INTO status_changes (order_id, status, client_id, at, cancel_from, cancel_reason, callback_url, payload,
+         delivery, next_attempt_at)
+       VALUES (@order_id, @status, @client_id, @at, @cancel_from, @cancel_reason, @callback_url, @payload,
+         'pending', @next_attempt_at)`,
     ),
-    timelineOf: db.prepare<[number], TimelineRow>('SELECT * FROM timeline WHERE order_id = ? ORDER BY id'),
-    callbackInsert: db.prepare<
-      Pick<CallbackRow, 'order_id' | 'url' | 'payload' | 'next_attempt_at' | 'created_at'>
-    >(
-      `INSERT INTO callbacks (order_id, url, payload, state, next_attempt_at, created_at)
-       VALUES (@order_id, @url, @payload, 'pending', @next_attempt_at, @created_at)`,
+    changesOf: db.prepare<[number], StatusChangeRow>(
+      'SELECT * FROM status_changes WHERE order_id = ? ORDER BY id',
     ),
     // Per order, only the oldest pending callback is eligible, so receivers see status changes in order.
-    callbacksDue: db.prepare<[number, number], CallbackRow>(
-      `SELECT c.* FROM callbacks c
-       WHERE c.state = 'pending' AND c.next_attempt_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM callbacks p WHERE p.order_id = c.order_id AND p.state = 'pending' AND p.id < c.id)
+    callbacksDue: db.prepare<[number, number], StatusChangeRow>(
+      `SELECT c.* FROM status_changes c
+       WHERE c.delivery = 'pending' AND c.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM status_changes p
+                         WHERE p.order_id = c.order_id AND p.id < c.id AND p.delivery = 'pending')
        ORDER BY c.next_attempt_at, c.id LIMIT ?`,
     ),
     nextCallbackAfter: db.prepare<[number], { at: number | null }>(
-      `SELECT MIN(next_attempt_at) AS at FROM callbacks WHERE state = 'pending' AND next_attempt_at > ?`,
+      `SELECT MIN(next_attempt_at) AS at FROM status_changes WHERE delivery = 'pending' AND next_attempt_at > ?`,
     ),
-    callbackDelivered: db.prepare<[number, number, number]>(
-      `UPDATE callbacks SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-       WHERE id = ? AND attempts = ?`,
+    // The attempts guard drops a stale outcome if another attempt already recorded one.
+    outcomeUpdate: db.prepare<{
+      id: number;
+      attemptsBefore: number;
+      delivery: string;
+      at: number;
+      nextAttemptAt: number;
+      error: string | null;
+    }>(
+      `UPDATE status_changes SET delivery = @delivery, attempts = attempts + 1, next_attempt_at = @nextAttemptAt,
+         last_error = @error, delivered_at = CASE WHEN @delivery = 'delivered' THEN @at ELSE NULL END
+       WHERE id = @id AND attempts = @attemptsBefore`,
     ),
-    callbackFailed: db.prepare<[string, number, string, number, number]>(
-      `UPDATE callbacks SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-       WHERE id = ? AND attempts = ?`,
-    ),
-    callbacksOf: db.prepare<[number], CallbackRow>('SELECT * FROM callbacks WHERE order_id = ? ORDER BY id'),
-    callbackCounts: db.prepare<[], { state: string; n: number }>(
-      'SELECT state, COUNT(*) AS n FROM callbacks GROUP BY state',
+    deliveryCounts: db.prepare<[], { delivery: string; n: number }>(
+      'SELECT delivery, COUNT(*) AS n FROM status_changes GROUP BY delivery',
     ),
   };
 
@@ -161,10 +178,32 @@ export function createStore(dataDir: string) {
     setMeta: (key: string, value: string) => void statements.metaSet.run(key, value),
     upsertMerchant: (row: MerchantRow) => void statements.merchantUpsert.run(row),
     getMerchant: (sourceId: string) => statements.merchantGet.get(sourceId),
-    upsertApp: (row: AppRow) => void statements.appUpsert.run(row),
-    getApp: (appKey: string) => statements.appGet.get(appKey),
-    upsertShop: (row: ShopRow) => void statements.shopUpsert.run(row),
-    getShop: (sourceId: string, shopNo: string) => statements.shopGet.get(sourceId, shopNo),
+    upsertApp: (row: AppRow) => {
+      statements.appUpsert.run(row);
+      apps.clear();
+    },
+    getApp: (appKey: string) => {
+      // Misses are not cached: unknown keys come from callers and would grow the map without bound.
+      let app = apps.get(appKey);
+      if (!app) {
+        app = statements.appGet.get(appKey);
+        if (app) apps.set(appKey, app);
+      }
+      return app;
+    },
+    upsertShop: (row: ShopRow) => {
+      statements.shopUpsert.run(row);
+      shops.clear();
+    },
+    getShop: (sourceId: string, shopNo: string) => {
+      const key = `${sourceId}\u0000${shopNo}`;
+      let shop = shops.get(key);
+      if (!shop) {
+        shop = statements.shopGet.get(sourceId, shopNo);
+        if (shop) shops.set(key, shop);
+      }
+      return shop;
+    },
     insertQuote: (row: QuoteRow) => void statements.quoteInsert.run(row),
     getQuote: (deliveryNo: string, sourceId: string) => statements.quoteGet.get(deliveryNo, sourceId),
     markQuoteUsed: (deliveryNo: string, at: number) => void statements.quoteUse.run(at, deliveryNo),
@@ -179,30 +218,20 @@ export function createStore(dataDir: string) {
     /** The earliest scheduled order event strictly after `time`. */
     nextOrderEventAfter: (time: number) => statements.nextOrderEventAfter.get(time)?.at ?? null,
     countOrders: () => statements.orderCount.get()?.n ?? 0,
-    insertTimeline: (row: Omit<TimelineRow, 'id'>) => void statements.timelineInsert.run(row),
-    timelineOf: (orderId: number) => statements.timelineOf.all(orderId),
-    insertCallback: (
-      row: Pick<CallbackRow, 'order_id' | 'url' | 'payload' | 'next_attempt_at' | 'created_at'>,
-    ) => void statements.callbackInsert.run(row),
+    insertStatusChange: (row: NewStatusChange) => void statements.changeInsert.run(row),
+    /** An order's timeline, oldest first, with each change's callback delivery state. */
+    statusChangesOf: (orderId: number) => statements.changesOf.all(orderId),
     dueCallbacks: (now: number, limit: number) => statements.callbacksDue.all(now, limit),
     /** The earliest pending callback attempt strictly after `time`. */
     nextCallbackAfter: (time: number) => statements.nextCallbackAfter.get(time)?.at ?? null,
-    /** Marks an attempt's outcome; false when another attempt already recorded one (stale). */
-    markCallbackDelivered: (id: number, attemptsBefore: number, at: number) =>
-      statements.callbackDelivered.run(at, id, attemptsBefore).changes === 1,
-    markCallbackFailed: (
-      id: number,
-      attemptsBefore: number,
-      giveUp: boolean,
-      nextAt: number,
-      error: string,
-    ) =>
-      statements.callbackFailed.run(giveUp ? 'failed' : 'pending', nextAt, error, id, attemptsBefore)
-        .changes === 1,
-    callbacksOf: (orderId: number) => statements.callbacksOf.all(orderId),
-    callbackCounts: () =>
-      Object.fromEntries(statements.callbackCounts.all().map((row) => [row.state, row.n])) as Partial<
-        Record<CallbackRow['state'], number>
+    recordOutcomes: (outcomes: readonly DeliveryOutcome[]) => {
+      inTransaction(() => {
+        for (const outcome of outcomes) statements.outcomeUpdate.run(outcome);
+      });
+    },
+    deliveryCounts: () =>
+      Object.fromEntries(statements.deliveryCounts.all().map((row) => [row.delivery, row.n])) as Partial<
+        Record<StatusChangeRow['delivery'], number>
       >,
     close: (): void => void db.close(),
   };
