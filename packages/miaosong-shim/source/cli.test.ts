@@ -27,12 +27,16 @@ describe('jingmai-miaosong', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
     await new Promise<void>((resolve, reject) => {
       child!.stdout!.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         if (out.includes('admin:')) resolve();
       });
-      child!.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      child!.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
     });
     expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/app_key:\s+dada73753sandbox/);

@@ -36,9 +36,11 @@ export function createEngine(deps: EngineDeps) {
     timer = undefined;
     armedAt = null;
     if (stopped) return;
-    deps.orders().processDue(clock.now());
+    const now = clock.now();
+    deps.orders().processDue(now);
     deps.dispatcher().kick();
-    rearm();
+    // From `now`, not a fresh reading: a running clock may already be past events processDue did not see.
+    rearm(now);
   }
 
   /** Makes sure the timer fires by `at` (keeps an earlier one). */
@@ -50,11 +52,11 @@ export function createEngine(deps: EngineDeps) {
     timer.unref();
   }
 
-  function rearm(): void {
+  function rearm(after: number): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
     armedAt = null;
-    const next = nextDueAfter(clock.now());
+    const next = nextDueAfter(after);
     if (next !== null) arm(next);
   }
 
@@ -88,7 +90,7 @@ export function createEngine(deps: EngineDeps) {
       }
       clock.skip(Math.max(0, target - clock.now()));
       await settle();
-      rearm();
+      rearm(clock.now());
     },
     stop(): void {
       stopped = true;
