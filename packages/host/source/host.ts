@@ -3,6 +3,7 @@
 import {
   type Context,
   ContextSchema,
+  type DeliveryOrder,
   JingmaiError,
   type Manifest,
   parseManifest,
@@ -12,6 +13,7 @@ import {
 } from '@jingmai/protocol';
 import { HandshakeListener } from './bridge/handshake.js';
 import type { ServiceFunction } from './bridge/session.js';
+import { deliveryServices } from './delivery/services.js';
 import { AppHandle } from './mount/app-handle.js';
 import { checkAppSource, type FramePermission } from './mount/frame.js';
 import { createHistoryNavigation, type HostNavigation } from './navigation/history.js';
@@ -80,6 +82,14 @@ export function createHost(options: HostOptions): Host {
 
   const contextFor = (handle: AppHandle): Context => ({ ...shared, route: routes.get(handle) ?? '/' });
 
+  // Platform events (delivery status) go to the mounted apps they belong to.
+  const events = new AbortController();
+  options.platform.subscribe((event) => {
+    if (event.type !== 'delivery.status') return;
+    for (const handle of apps)
+      if (handle.appId === event.appId) handle.send('delivery.status', event.payload as DeliveryOrder);
+  }, events.signal);
+
   const stopListening = navigation.listen(() => {
     for (const handle of apps) {
       const path = navigation.current(handle.appId);
@@ -109,6 +119,7 @@ export function createHost(options: HostOptions): Host {
       },
       'auth.sessionToken': (_args, call) => options.platform.sessionToken(handle.appId, call.signal),
       ...storageServices(handle, options.platform),
+      ...deliveryServices(handle.appId, options.platform),
     };
     return table as unknown as Record<string, ServiceFunction>;
   }
@@ -167,6 +178,7 @@ export function createHost(options: HostOptions): Host {
     destroy() {
       for (const handle of [...apps]) handle.unmount();
       stopListening();
+      events.abort();
       handshakes.dispose();
       if (!options.ui) ui.dispose();
     },

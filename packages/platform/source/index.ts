@@ -1,4 +1,7 @@
 // `@jingmai/platform`: the console's backend, and session-token verification for app backends.
+
+export { OrderStore, type StoredOrder, type StoredQuote } from './delivery/order-store.js';
+export { type DeliveryConfig, type DeliveryScope, DeliveryService } from './delivery/service.js';
 export { type ConsoleAuthenticator, type ConsoleUser, devConsoleAuth } from './http/console-auth.js';
 export {
   createPlatformServer,

@@ -4,12 +4,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  DELIVERY_SCHEMAS,
   JingmaiError,
+  METHODS,
+  type MethodArgs,
+  type MethodResult,
   PLATFORM_STORAGE_REQUESTS,
   type PlatformStorageArgs,
   type PlatformStorageRoute,
   type Scope,
 } from '@jingmai/protocol';
+import { OrderStore } from './delivery/order-store.js';
+import { type DeliveryConfig, DeliveryService } from './delivery/service.js';
+import { EventHub } from './events/hub.js';
 import type { ConsoleAuthenticator, ConsoleUser } from './http/console-auth.js';
 import { readJsonBody } from './http/json-body.js';
 import { sendError, sendJson } from './http/respond.js';
@@ -33,6 +40,10 @@ export interface PlatformServerOptions {
   readonly allowedOrigins: readonly string[];
   /** The S3 endpoint behind app storage; without it, storage routes answer UNAVAILABLE. */
   readonly storage?: StorageConfig;
+  /** The delivery open platform; without it, delivery routes answer UNAVAILABLE. */
+  readonly delivery?: DeliveryConfig;
+  /** Where the server keeps its own records (delivery order owners); in memory without one. */
+  readonly dataDir?: string;
 }
 
 /** A running platform server. */
@@ -49,6 +60,25 @@ interface Call {
 }
 
 const APP_ROUTE = /^\/v1\/apps\/([^/]+)\/([a-z-]+)(?:\/([A-Za-z]+))?$/;
+
+type DeliveryMethod = keyof typeof DELIVERY_SCHEMAS;
+type DeliveryHandlers = {
+  [M in DeliveryMethod]: (
+    service: DeliveryService,
+    scope: { appId: string; shopId: string },
+    args: MethodArgs<M>,
+  ) => MethodResult<M> | Promise<MethodResult<M>>;
+};
+
+const DELIVERY_HANDLERS: DeliveryHandlers = {
+  'delivery.quote': (service, scope, request) => service.quote(scope, request),
+  'delivery.create': (service, scope, request) => service.create(scope, request),
+  'delivery.get': (service, scope, { orderId }) => service.get(scope, orderId),
+  'delivery.list': (service, scope, options) => service.list(scope, options),
+  'delivery.cancel': (service, scope, request) => service.cancel(scope, request),
+  'delivery.addTip': (service, scope, request) => service.addTip(scope, request),
+  'delivery.cancelReasons': (service) => service.cancelReasons(),
+};
 
 type StorageHandlers = {
   [R in PlatformStorageRoute]: (
@@ -91,6 +121,19 @@ const STORAGE_SCOPE: Record<PlatformStorageRoute, Scope> = {
 export function createPlatformServer(options: PlatformServerOptions): PlatformServer {
   const apps = new Map(options.apps.map((app) => [app.id, app]));
   const storage = options.storage ? new AppStorage(options.storage) : undefined;
+  const hub = new EventHub();
+  const orders = options.delivery ? new OrderStore(options.dataDir) : undefined;
+  const delivery =
+    options.delivery && orders
+      ? new DeliveryService(
+          options.delivery,
+          orders,
+          (owner) =>
+            hub.publish(owner.shopId, { type: 'delivery.status', appId: owner.appId, payload: owner.order }),
+          () => listeningUrl,
+        )
+      : undefined;
+  let listeningUrl = '';
 
   function requireScope(app: RegisteredApp, scope: Scope): void {
     if (!app.scopes.includes(scope)) {
@@ -126,6 +169,28 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
     return handler(storage, { appId: app.id, shopId: user.shopId }, parsed.data);
   }
 
+  async function deliveryCall(route: string, { user, app, body }: Call): Promise<unknown> {
+    const method = `delivery.${route}`;
+    if (!Object.hasOwn(DELIVERY_SCHEMAS, method)) throw new JingmaiError('NOT_FOUND', 'No such route.');
+    const name = method as DeliveryMethod;
+    requireScope(app, METHODS[name].scope);
+    if (!delivery)
+      throw new JingmaiError('UNAVAILABLE', 'Delivery is not configured on this platform server.');
+    const parsed = DELIVERY_SCHEMAS[name].params.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 10)
+        .map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new JingmaiError('INVALID_ARGUMENT', 'Invalid delivery request.', { details: { issues } });
+    }
+    const handler = DELIVERY_HANDLERS[name] as (
+      service: DeliveryService,
+      scope: { appId: string; shopId: string },
+      args: unknown,
+    ) => unknown;
+    return handler(delivery, { appId: app.id, shopId: user.shopId }, parsed.data);
+  }
+
   function cors(request: IncomingMessage, response: ServerResponse): void {
     const origin = request.headers.origin;
     if (origin && options.allowedOrigins.includes(origin)) {
@@ -150,6 +215,19 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
     }
     if (url.pathname === '/v1/health' && request.method === 'GET')
       return sendJson(response, 200, { ok: true });
+    if (url.pathname === '/v1/delivery/callback' && request.method === 'POST') {
+      // The open platform calls this, not a console: its signature is its credential.
+      if (!delivery)
+        throw new JingmaiError('UNAVAILABLE', 'Delivery is not configured on this platform server.');
+      await delivery.callback(await readJsonBody(request));
+      return sendJson(response, 200, { status: 'ok' });
+    }
+    if (url.pathname === '/v1/events' && request.method === 'GET') {
+      const user = await options.authenticate(request);
+      if (!user) throw new JingmaiError('PERMISSION_DENIED', 'Sign in to the console first.');
+      hub.open(user.shopId, response);
+      return;
+    }
     const match = APP_ROUTE.exec(url.pathname);
     if (!match || request.method !== 'POST') throw new JingmaiError('NOT_FOUND', 'No such route.');
     const user = await options.authenticate(request);
@@ -161,6 +239,8 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
     const call: Call = { user, app, body };
     if (match[2] === 'session-token' && !match[3]) return sendJson(response, 200, await sessionToken(call));
     if (match[2] === 'storage' && match[3]) return sendJson(response, 200, await storageCall(match[3], call));
+    if (match[2] === 'delivery' && match[3])
+      return sendJson(response, 200, (await deliveryCall(match[3], call)) ?? {});
     throw new JingmaiError('NOT_FOUND', 'No such route.');
   }
 
@@ -176,13 +256,18 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
         server.listen(port, host, () => {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
-          resolve({ url: `http://${host}:${address.port}`, port: address.port });
+          listeningUrl = `http://${host}:${address.port}`;
+          resolve({ url: listeningUrl, port: address.port });
         });
       });
     },
     close() {
       return new Promise((resolve) => {
-        server.close(() => resolve());
+        hub.closeAll();
+        server.close(() => {
+          orders?.close();
+          resolve();
+        });
         server.closeAllConnections();
       });
     },

@@ -2,6 +2,17 @@
 // errors. Host, platform server, CLI and docs import this entry; the SDK imports only its types
 // and the zod-free `@jingmai/protocol/constants`.
 export * from './constants.js';
+export {
+  DELIVERY_SCHEMAS,
+  type DeliveryOrder,
+  DeliveryOrderIdSchema,
+  DeliveryOrderSchema,
+  type DeliveryQuote,
+  DeliveryQuoteSchema,
+  type DeliveryRequest,
+  DeliveryRequestSchema,
+  RiderSchema,
+} from './contract/delivery.js';
 export { type Hello, HelloSchema, type Welcome, WelcomeSchema } from './contract/handshake.js';
 export {
   type MultipartPlan,

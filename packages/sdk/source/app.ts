@@ -11,6 +11,7 @@ import type {
 } from '@jingmai/protocol';
 import type { JingmaiError } from '@jingmai/protocol/constants';
 import type { BridgeClient, CallOptions } from './bridge/client.js';
+import { type AppDelivery, createDelivery } from './delivery.js';
 import { type AppStorage, createStorage } from './storage.js';
 
 /** Events an app can listen to: the protocol's events plus the end of the connection. */
@@ -55,6 +56,8 @@ export interface App {
   };
   /** The app's files for the current shop (scopes `storage:read`, `storage:write`). */
   readonly storage: AppStorage;
+  /** Miaosong deliveries (scopes `delivery:read`, `delivery:write`). */
+  readonly delivery: AppDelivery;
   /** Fetches the context afresh. */
   refreshContext(): Promise<Context>;
   /** Ends the connection. */
@@ -109,6 +112,7 @@ export function createApp(client: BridgeClient, welcome: Welcome): App {
       },
     },
     storage: createStorage(client),
+    delivery: createDelivery(client),
     async refreshContext() {
       context = await call('context.get', {});
       return context;

@@ -8,6 +8,9 @@ import { followContentHeight } from './ui/auto-height.js';
 
 export type {
   Context,
+  DeliveryOrder,
+  DeliveryQuote,
+  DeliveryRequest,
   EventName,
   EventPayload,
   MethodName,
@@ -18,6 +21,7 @@ export type {
 export { type ErrorCode, isJingmaiError, JingmaiError } from '@jingmai/protocol/constants';
 export type { App, AppEvents, ConfirmOptions, ModalOptions, ToastOptions } from './app.js';
 export type { CallOptions } from './bridge/client.js';
+export type { AppDelivery, CancelReason } from './delivery.js';
 export type { AppStorage, PutOptions, StorageBody } from './storage.js';
 
 /** Options of {@link connect}. */

@@ -57,6 +57,72 @@ const hostileArguments: Record<MethodName, unknown[]> = {
     { height: Number.POSITIVE_INFINITY },
   ],
   'auth.sessionToken': [{ appId: 'com.example.other' }, { ttlSeconds: 86_400 }, { sub: 'admin' }],
+  'storage.put': [
+    { key: '../../other-app/secret', body: new Blob(['x']) },
+    { key: '/etc/passwd', body: new Blob(['x']) },
+    { key: 'a/./b', body: new Blob(['x']) },
+    { key: 'nul\u0000byte', body: new Blob(['x']) },
+    { key: 'a\\b', body: new Blob(['x']) },
+    { key: 'ok', body: 'a string is not a Blob' },
+    { key: 'ok', body: new Blob(['x']), metadata: { 'Bad Name': 'x' } },
+    { key: 'ok', body: new Blob(['x']), contentType: 'text/html\r\nx-injected: 1' },
+    { key: 'ok', body: new Blob(['x']), progressId: '<script>' },
+  ],
+  'storage.get': [{ key: '..' }, { key: '' }, { key: 42 }],
+  'storage.head': [{ key: 'x//y' }, { key: 'x'.repeat(513) }],
+  'storage.list': [{ prefix: '../' }, { limit: 0 }, { limit: 5000 }, { cursor: 7 }],
+  'storage.delete': [{ key: '../x' }, { key: ['a'] }],
+  'storage.getUrl': [
+    { key: 'a', expiresIn: 7 * 86_400 },
+    { key: 'a', download: 'evil"; filename=x.exe' },
+    { key: 'a', download: '../x' },
+  ],
+  'delivery.quote': [
+    {
+      orderId: '../x',
+      cityCode: '021',
+      cargo: { price: 1, weight: 1 },
+      receiver: { name: 'a', phone: '13800000000', address: 'x', lat: 1, lng: 1 },
+    },
+    {
+      orderId: 'A',
+      cityCode: '021',
+      cargo: { price: -5, weight: 1 },
+      receiver: { name: 'a', phone: '13800000000', address: 'x', lat: 1, lng: 1 },
+    },
+    {
+      orderId: 'A',
+      cityCode: '021',
+      cargo: { price: 1, weight: 1 },
+      receiver: { name: 'a', phone: 'call me', address: 'x', lat: 1, lng: 1 },
+    },
+    {
+      orderId: 'A',
+      cityCode: '021',
+      cargo: { price: 1, weight: 1 },
+      receiver: { name: 'a', phone: '13800000000', address: 'x', lat: 91, lng: 1 },
+    },
+    {
+      orderId: 'A',
+      cityCode: 'sh',
+      cargo: { price: 1, weight: 1 },
+      receiver: { name: 'a', phone: '13800000000', address: 'x', lat: 1, lng: 1 },
+    },
+  ],
+  'delivery.create': [{ quoteId: '' }, { quoteId: 'q', order: {} }, { order: { orderId: 'A' } }],
+  'delivery.get': [{ orderId: '' }, { orderId: 'a/b' }],
+  'delivery.list': [{ limit: 1000 }, { status: 'delivered' }],
+  'delivery.cancel': [
+    { orderId: 'A', reasonId: -1 },
+    { orderId: 'A' },
+    { orderId: 'A', reasonId: 1, reason: 'x'.repeat(201) },
+  ],
+  'delivery.addTip': [
+    { orderId: 'A', amount: 0 },
+    { orderId: 'A', amount: 1e9 },
+    { orderId: 'A', amount: '5' },
+  ],
+  'delivery.cancelReasons': [{ city: '021' }],
 };
 
 // A valid call of each method, so the refusals above are shown to come from the arguments.
@@ -70,6 +136,29 @@ const validArguments: Record<MethodName, unknown> = {
   'ui.setLoading': { loading: true },
   'ui.resize': { height: 300 },
   'auth.sessionToken': {},
+  'storage.put': {
+    key: 'photos/a.png',
+    body: new Blob(['x']),
+    contentType: 'image/png',
+    metadata: { sku: '1' },
+  },
+  'storage.get': { key: 'photos/a.png' },
+  'storage.head': { key: 'photos/a.png' },
+  'storage.list': { prefix: 'photos/', limit: 10 },
+  'storage.delete': { key: 'photos/a.png' },
+  'storage.getUrl': { key: 'photos/a.png', expiresIn: 60, download: 'a.png' },
+  'delivery.quote': {
+    orderId: 'SO-1',
+    cityCode: '021',
+    cargo: { price: 30, weight: 1 },
+    receiver: { name: '王五', phone: '13900000000', address: '南京西路1266号', lat: 31.2, lng: 121.4 },
+  },
+  'delivery.create': { quoteId: 'q-1' },
+  'delivery.get': { orderId: 'SO-1' },
+  'delivery.list': { status: 1, limit: 10 },
+  'delivery.cancel': { orderId: 'SO-1', reasonId: 4 },
+  'delivery.addTip': { orderId: 'SO-1', amount: 2 },
+  'delivery.cancelReasons': {},
 };
 
 // Hostile shapes any method must refuse, whatever its schema.
@@ -79,13 +168,25 @@ const universal: [string, (method: MethodName) => unknown, string][] = [
   ['an array', () => [], 'INVALID_ARGUMENT'],
   ['a __proto__ key', () => JSON.parse('{"__proto__":{"polluted":true}}'), 'INVALID_ARGUMENT'],
   ['a constructor key', () => ({ constructor: { prototype: { polluted: true } } }), 'INVALID_ARGUMENT'],
-  [
-    'one byte over the limit',
-    (method) => ({ padding: 'x'.repeat(BRIDGE_METHODS[method].maxBytes / 2) }),
-    'PAYLOAD_TOO_LARGE',
-  ],
+  ['one byte over the limit', (method) => overLimit(BRIDGE_METHODS[method].maxBytes), 'PAYLOAD_TOO_LARGE'],
   ['a cyclic object', () => cyclic(), 'PAYLOAD_TOO_LARGE'],
 ];
+
+// A Blob that reports a size without holding it, for limits too large to allocate in a test.
+class SizedBlob extends Blob {
+  constructor(private readonly claimed: number) {
+    super([]);
+  }
+  override get size() {
+    return this.claimed;
+  }
+}
+
+function overLimit(maxBytes: number) {
+  return maxBytes > 16 * 1024 * 1024
+    ? { key: 'big.bin', body: new SizedBlob(maxBytes + 1) }
+    : { padding: 'x'.repeat(maxBytes / 2) };
+}
 
 function cyclic() {
   const value: Record<string, unknown> = {};
@@ -111,6 +212,7 @@ function session() {
       read: { perSecond: 1e6, burst: 1e6 },
       write: { perSecond: 1e6, burst: 1e6 },
       auth: { perSecond: 1e6, burst: 1e6 },
+      transfer: { perSecond: 1e6, burst: 1e6 },
     },
   });
   let id = 0;

@@ -1,8 +1,11 @@
 // The console's calls to its own platform server. Only the server holds secrets; the host asks
 // it for what an app may have (a session token, presigned URLs) and passes that on.
 import {
+  type DELIVERY_SCHEMAS,
   fromWireError,
   JingmaiError,
+  type MethodArgs,
+  type MethodResult,
   type MultipartPlan,
   type ObjectInfo,
   type ObjectSummary,
@@ -23,6 +26,16 @@ export interface PlatformStorageResults {
   presignGet: { url: string; expiresAt: number };
 }
 
+/** A delivery method of the contract. */
+export type DeliveryMethod = keyof typeof DELIVERY_SCHEMAS;
+
+/** An event the platform server pushes to the console. */
+export interface PlatformEvent {
+  readonly type: string;
+  readonly appId: string;
+  readonly payload: unknown;
+}
+
 /** What the host needs from the platform server. */
 export interface PlatformClient {
   sessionToken(appId: string, signal?: AbortSignal): Promise<{ token: string; expiresAt: number }>;
@@ -32,6 +45,14 @@ export interface PlatformClient {
     request: PlatformStorageRequest<R>,
     signal?: AbortSignal,
   ): Promise<PlatformStorageResults[R]>;
+  delivery<M extends DeliveryMethod>(
+    appId: string,
+    method: M,
+    args: MethodArgs<M>,
+    signal?: AbortSignal,
+  ): Promise<MethodResult<M>>;
+  /** Receives the server's events until `signal` aborts; reconnects after failures. */
+  subscribe(onEvent: (event: PlatformEvent) => void, signal: AbortSignal): void;
 }
 
 /** Options of {@link createPlatformClient}. */
@@ -91,5 +112,50 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     storage(appId, route, body, signal) {
       return post(`${app(appId)}/storage/${route}`, body, signal);
     },
+    delivery(appId, method, args, signal) {
+      return post(`${app(appId)}/delivery/${method.slice('delivery.'.length)}`, args, signal);
+    },
+    subscribe(onEvent, signal) {
+      void followEvents(`${base}/v1/events`, () => ({ ...options.headers?.() }), request, onEvent, signal);
+    },
   };
+}
+
+const RECONNECT_MS = [500, 1000, 2000, 5000, 10_000];
+
+/** Reads a server-sent event stream over fetch (so it can carry headers), reconnecting with backoff. */
+async function followEvents(
+  url: string,
+  headers: () => Record<string, string>,
+  request: typeof fetch,
+  onEvent: (event: PlatformEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  for (let attempt = 0; !signal.aborted; attempt += 1) {
+    try {
+      const response = await request(url, { headers: headers(), credentials: 'include', signal });
+      if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
+      attempt = 0;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        buffer += chunk.value;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          const type = frame.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = frame.find((line) => line.startsWith('data: '))?.slice(6);
+          if (!type || !data) continue;
+          const parsed = JSON.parse(data) as { appId: string; payload: unknown };
+          onEvent({ type, appId: parsed.appId, payload: parsed.payload });
+        }
+      }
+    } catch {
+      // Dropped or refused: wait and try again, unless the host is gone.
+    }
+    if (signal.aborted) return;
+    await new Promise((resolve) =>
+      setTimeout(resolve, RECONNECT_MS[Math.min(attempt, RECONNECT_MS.length - 1)]),
+    );
+  }
 }

@@ -112,6 +112,13 @@ export const METHODS = {
   'storage.list': { scope: 'storage:read', maxBytes: 4 * KiB, rate: 'read', timeoutMs: SHORT },
   'storage.delete': { scope: 'storage:write', maxBytes: 2 * KiB, rate: 'write', timeoutMs: SHORT },
   'storage.getUrl': { scope: 'storage:read', maxBytes: 2 * KiB, rate: 'read', timeoutMs: SHORT },
+  'delivery.quote': { scope: 'delivery:write', maxBytes: 4 * KiB, rate: 'write', timeoutMs: SHORT },
+  'delivery.create': { scope: 'delivery:write', maxBytes: 4 * KiB, rate: 'write', timeoutMs: SHORT },
+  'delivery.get': { scope: 'delivery:read', maxBytes: 1 * KiB, rate: 'read', timeoutMs: SHORT },
+  'delivery.list': { scope: 'delivery:read', maxBytes: 1 * KiB, rate: 'read', timeoutMs: SHORT },
+  'delivery.cancel': { scope: 'delivery:write', maxBytes: 1 * KiB, rate: 'write', timeoutMs: SHORT },
+  'delivery.addTip': { scope: 'delivery:write', maxBytes: 1 * KiB, rate: 'write', timeoutMs: SHORT },
+  'delivery.cancelReasons': { scope: 'delivery:read', maxBytes: 1 * KiB, rate: 'read', timeoutMs: SHORT },
 } as const satisfies Record<string, MethodInfo>;
 
 /** A method name, `namespace.name`. */
@@ -129,6 +136,7 @@ export const EVENTS = {
   route: { scope: 'ui' },
   scopes: { scope: null },
   'storage.progress': { scope: 'storage:write' },
+  'delivery.status': { scope: 'delivery:read' },
 } as const satisfies Record<string, EventInfo>;
 
 /** An event name. */

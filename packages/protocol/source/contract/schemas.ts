@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 import { SCOPES, type Scope } from '../scopes.js';
+import { DELIVERY_SCHEMAS, DeliveryOrderSchema } from './delivery.js';
 import {
   EVENTS,
   type EventInfo,
@@ -113,6 +114,7 @@ export const METHOD_SCHEMAS = {
     result: z.strictObject({ token: z.string(), expiresAt: z.int() }),
   },
   ...STORAGE_SCHEMAS,
+  ...DELIVERY_SCHEMAS,
 } as const satisfies Record<MethodName, { description: string; params: z.ZodType; result: z.ZodType }>;
 
 /** The payload schema of each event, keyed like {@link EVENTS}. */
@@ -124,6 +126,11 @@ export const EVENT_SCHEMAS = {
   route: {
     description: 'The console moved the app to another of its routes (history back or forward, a deep link).',
     payload: z.strictObject({ path: RoutePathSchema }),
+  },
+  'delivery.status': {
+    description:
+      "A delivery the app created changed status; carries the whole order, with the rider's position when known.",
+    payload: DeliveryOrderSchema,
   },
   'storage.progress': {
     description: 'Upload progress of a storage.put call that passed a progressId.',

@@ -10,6 +10,7 @@ import {
 import {
   BRIDGE_METHODS,
   type Context,
+  type DeliveryOrder,
   EVENTS,
   type EventName,
   type EventPayload,
@@ -24,6 +25,7 @@ import {
 } from '@jingmai/protocol';
 import { type App, createApp } from '../app.js';
 import { BridgeClient } from '../bridge/client.js';
+import { memoryDelivery } from './memory-delivery.js';
 import { memoryStorage } from './memory-storage.js';
 
 /** A service of the mock host; replace any of them with `handlers`. */
@@ -48,6 +50,10 @@ export interface MockHost {
   readonly calls: readonly CallRecord[];
   /** Stored objects by key (storage.* methods work on this). */
   readonly objects: ReadonlyMap<string, { readonly body: Blob; readonly info: ObjectInfo }>;
+  /** Delivery orders by the app's order id. */
+  readonly deliveries: ReadonlyMap<string, DeliveryOrder>;
+  /** Moves a delivery to `status` (1, 2, 100, 3, 4, ...) and sends the `delivery.status` event. */
+  setDeliveryStatus(orderId: string, status: number, rider?: DeliveryOrder['rider']): void;
   /** Toasts shown so far. */
   readonly toasts: readonly MethodArgs<'ui.toast'>[];
   /** The app's current route, title, loading state and height. */
@@ -80,6 +86,9 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
   const state = { route: context.route, title: '', loading: false, height: null as number | null };
   const sessions = new Set<BridgeSession>();
   let tokens = 0;
+  const delivery = memoryDelivery((order) => {
+    for (const session of sessions) session.emit('delivery.status', order);
+  });
   const storage = memoryStorage((progressId, loaded, total) => {
     for (const session of sessions) session.emit('storage.progress', { progressId, loaded, total });
   });
@@ -108,6 +117,7 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
       return { token: `mock.${appId}.${tokens}`, expiresAt: Math.floor(Date.now() / 1000) + 60 };
     },
     ...storage.handlers,
+    ...delivery.handlers,
   };
   const services = { ...defaults, ...options.handlers } as unknown as Record<string, ServiceFunction>;
 
@@ -134,6 +144,8 @@ export function createMockHost(options: MockHostOptions = {}): MockHost {
     },
     calls,
     objects: storage.objects,
+    deliveries: delivery.orders,
+    setDeliveryStatus: delivery.setStatus,
     toasts,
     state,
     emit(event, payload) {

@@ -138,3 +138,43 @@ describe('app.storage on the mock host', () => {
     }
   });
 });
+
+describe('app.delivery on the mock host', () => {
+  const order = {
+    orderId: 'SO-1',
+    cityCode: '021',
+    cargo: { price: 30, weight: 1 },
+    receiver: { name: '王五', phone: '13900000000', address: '南京西路1266号', lat: 31.23, lng: 121.45 },
+  };
+
+  it('quotes, creates, follows status events and cancels with the fee', async () => {
+    host = createMockHost({ scopes: ['delivery:read', 'delivery:write'] });
+    const app = await host.connect();
+    const statuses: number[] = [];
+    app.delivery.on('status', (next) => statuses.push(next.status));
+    const quote = await app.delivery.quote(order);
+    expect(quote).toMatchObject({ orderId: 'SO-1', fee: 5 });
+    expect(await app.delivery.create(quote)).toMatchObject({ orderId: 'SO-1', status: 1 });
+    await expect(app.delivery.create(order)).rejects.toMatchObject({ code: 'CONFLICT' });
+    host.setDeliveryStatus('SO-1', 2, { name: '骑手A', phone: '13700000000', lat: 31.2, lng: 121.4 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(statuses).toEqual([1, 2]);
+    expect(await app.delivery.cancel('SO-1', 4)).toEqual({ deductFee: 2 });
+    expect((await app.delivery.get('SO-1')).status).toBe(5);
+    expect((await app.delivery.list()).items).toHaveLength(1);
+    expect((await app.delivery.cancelReasons()).length).toBeGreaterThan(0);
+  });
+
+  it('refuses malformed orders and missing scopes', async () => {
+    host = createMockHost({ scopes: ['delivery:read'] });
+    const app = await host.connect();
+    await expect(app.delivery.create(order)).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    host.setGrants(['delivery:read', 'delivery:write']);
+    await expect(app.delivery.quote({ ...order, orderId: '../x' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(app.delivery.quote({ ...order, cargo: { price: -1, weight: 1 } })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
