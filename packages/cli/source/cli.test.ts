@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_FILE, parseManifest } from '@jingmai/protocol';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256 } from './pack/integrity.js';
 import type { ValidationReport } from './validate/validate-app.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(PACKAGE, 'dist/bin.js');
 const VITEST = fileURLToPath(new URL('../../../node_modules/vitest/vitest.mjs', import.meta.url));
+
+// Each test spawns builds; on a busy 2-core machine one can take several seconds.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 interface Run {
   readonly code: number;
