@@ -196,6 +196,33 @@ describe.each(['vanilla', 'preact'])('the %s template', (template) => {
   });
 });
 
+describe('the bundle budget set in vite.config.ts', () => {
+  it('is what validate checks the build against, and what fails the build', async () => {
+    const app = join(work, 'budget');
+    expect((await run(['create', 'budget'], work)).code).toBe(0);
+    expect((await run(['build'], app)).code).toBe(0);
+    await writeFile(
+      join(app, 'vite.config.ts'),
+      "import { jingmai } from '@jingmai/vite-plugin';\nexport default { plugins: [jingmai({ budgetBytes: 1000 })] };\n",
+    );
+    const validate = await run(['validate', '--json'], app);
+    expect(validate.code).toBe(1);
+    const report = JSON.parse(validate.stdout) as ValidationReport;
+    expect(report.bundle?.budgetBytes).toBe(1000);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'bundle/budget',
+        message: expect.stringContaining('over the budget of 1.0 KiB (1000 B)'),
+      }),
+    );
+    const build = await run(['build'], app);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('over the budget of 1.0 KiB (1000 B)');
+    expect(build.stderr).toContain('fix: ');
+    expect(build.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('jingmai validate and build on a broken app', () => {
   let app = '';
   beforeAll(async () => {

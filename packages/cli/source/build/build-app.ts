@@ -2,7 +2,8 @@
 // of what it wrote against the budget.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BundleSize, measureScripts } from '@jingmai/vite-plugin';
+import { MANIFEST_FILE } from '@jingmai/protocol';
+import { type BundleSize, loadManifest, ManifestError, measureScripts } from '@jingmai/vite-plugin';
 import { build } from 'vite';
 import { buildConfig, resolveAppViteConfig } from '../app/vite-config.js';
 import { CliError } from '../cli/errors.js';
@@ -30,12 +31,19 @@ export interface BuildAppResult {
 export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult> {
   const progress = options.progress ?? silentProgress;
   const app = await progress.step('Reading the Vite config', () => resolveAppViteConfig(options.root));
+  // The plugin would fail the build on the same problems; checked here, they read without a stack.
+  try {
+    await loadManifest(join(app.root, MANIFEST_FILE));
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    throw new CliError(error.message, `Fix each field as its fix says, then run "jingmai build" again.`);
+  }
   await progress.step('Building with Vite', async () => {
     try {
       await build(buildConfig(app));
     } catch (error) {
       throw new CliError(
-        `the build failed: ${(error as Error).message}`,
+        `the build failed: ${withoutStack((error as Error).message)}`,
         'Fix the problems above (each says how) and run "jingmai build" again.',
       );
     }
@@ -47,6 +55,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     bundle: await measureBuiltScripts(app.outDir, files),
     budgetBytes: app.budgetBytes,
   };
+}
+
+// Rolldown puts the stacks of plugin errors into the message; the user needs the message only.
+function withoutStack(message: string): string {
+  return message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n');
 }
 
 /** Sizes of the JavaScript files among `files` in `outDir`. */

@@ -36,7 +36,7 @@ export async function checkManifest(root: string): Promise<{ findings: Finding[]
       return {
         severity: 'error',
         rule: ruleFor(issue),
-        message: `${issue.path || MANIFEST_FILE} ${issue.problem}`,
+        message: issue.path ? `${issue.path}: ${issue.problem}` : `${MANIFEST_FILE} ${issue.problem}`,
         fix: issue.fix,
         file: MANIFEST_FILE,
         ...position(offset),

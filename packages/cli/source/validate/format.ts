@@ -13,10 +13,16 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The report as text, errors before warnings. */
+/** The report as text: errors before warnings, each in file and line order. */
 export function formatReport(report: ValidationReport): string {
   const order = (finding: Finding) => (finding.severity === 'error' ? 0 : 1);
-  const findings = [...report.findings].sort((a, b) => order(a) - order(b));
+  const findings = [...report.findings].sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
   const lines = findings.map(
     (finding) =>
       `${where(finding)}  ${finding.severity}  ${finding.rule}\n  ${finding.message.replaceAll('\n', '\n  ')}\n  fix: ${finding.fix}`,
