@@ -1,8 +1,13 @@
 // Serves the e2e pages: the console on one origin, each app on its own origin (another host
 // name and port, so Chromium isolates it as a different site). Pages are bundled from source
 // with esbuild on start.
+
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MiaosongServer, startMiaosongServer } from '@jingmai/miaosong-shim';
 import { createPlatformServer, devConsoleAuth, type PlatformServer } from '@jingmai/platform';
 import { build } from 'esbuild';
 
@@ -51,10 +56,21 @@ export interface Fixture {
   readonly consoleUrl: (query?: Record<string, string>) => string;
   readonly appOrigins: readonly [string, string];
   readonly platformUrl: string;
+  /** The delivery simulator, on a clock the test steps by hand. */
+  readonly miaosong: MiaosongServer;
   close(): Promise<void>;
 }
 
 export const APP_IDS = ['com.example.alpha', 'com.example.beta'] as const;
+export const APP_SCOPES = [
+  'ui',
+  'context:read',
+  'auth:session',
+  'storage:read',
+  'storage:write',
+  'delivery:read',
+  'delivery:write',
+] as const;
 
 export async function startFixture(): Promise<Fixture> {
   const [consoleScript, appScript, hostileScript] = await Promise.all([
@@ -73,10 +89,26 @@ export async function startFixture(): Promise<Fixture> {
   );
   const appA = await serve(appFiles, 'localhost');
   const appB = await serve(appFiles, 'localhost');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jingmai-e2e-'));
+  const miaosong = await startMiaosongServer({
+    dataDir: join(dataDir, 'miaosong'),
+    clock: 'manual',
+    port: 0,
+  });
+  const seed = miaosong.seed;
+  if (!seed) throw new Error('the delivery simulator seeded no account');
   const platform: PlatformServer = createPlatformServer({
-    apps: APP_IDS.map((id) => ({ id, secret: APP_SECRET, scopes: ['ui', 'context:read', 'auth:session'] })),
+    apps: APP_IDS.map((id) => ({ id, secret: APP_SECRET, scopes: [...APP_SCOPES] })),
     authenticate: devConsoleAuth(DEV_TOKEN),
     allowedOrigins: [consoleServer.origin],
+    dataDir: join(dataDir, 'platform'),
+    delivery: {
+      baseUrl: miaosong.url,
+      appKey: seed.appKey,
+      appSecret: seed.appSecret,
+      sourceId: seed.sourceId,
+      shopNo: () => seed.shop.shop_no,
+    },
   });
   const { url: platformUrl } = await platform.listen();
   return {
@@ -91,12 +123,15 @@ export async function startFixture(): Promise<Fixture> {
     },
     appOrigins: [appA.origin, appB.origin],
     platformUrl,
+    miaosong,
     async close() {
       for (const { server } of [consoleServer, appA, appB]) {
         server.closeAllConnections();
         server.close();
       }
       await platform.close();
+      await miaosong.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -207,7 +207,7 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
       response.setHeader('access-control-allow-methods', 'GET, POST');
       response.setHeader(
         'access-control-allow-headers',
-        'authorization, content-type, x-jingmai-shop, x-jingmai-user, x-jingmai-role',
+        'authorization, content-type, last-event-id, x-jingmai-shop, x-jingmai-user, x-jingmai-role',
       );
       response.setHeader('access-control-max-age', '600');
       response.writeHead(204).end();
@@ -219,13 +219,14 @@ export function createPlatformServer(options: PlatformServerOptions): PlatformSe
       // The open platform calls this, not a console: its signature is its credential.
       if (!delivery)
         throw new JingmaiError('UNAVAILABLE', 'Delivery is not configured on this platform server.');
-      await delivery.callback(await readJsonBody(request));
+      delivery.callback(await readJsonBody(request));
       return sendJson(response, 200, { status: 'ok' });
     }
     if (url.pathname === '/v1/events' && request.method === 'GET') {
       const user = await options.authenticate(request);
       if (!user) throw new JingmaiError('PERMISSION_DENIED', 'Sign in to the console first.');
-      hub.open(user.shopId, response);
+      const lastEventId = request.headers['last-event-id'];
+      hub.open(user.shopId, response, typeof lastEventId === 'string' ? lastEventId : undefined);
       return;
     }
     const match = APP_ROUTE.exec(url.pathname);

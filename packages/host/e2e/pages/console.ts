@@ -60,7 +60,15 @@ const host = createHost({
   loadTimeoutMs: Number(query.get('loadTimeout') ?? 15_000),
 });
 
-const ALL: Scope[] = ['ui', 'context:read', 'auth:session'];
+const ALL: Scope[] = [
+  'ui',
+  'context:read',
+  'auth:session',
+  'storage:read',
+  'storage:write',
+  'delivery:read',
+  'delivery:write',
+];
 
 function manifest(id: string, entry: string, scopes: Scope[]) {
   return {

@@ -131,9 +131,17 @@ async function followEvents(
   onEvent: (event: PlatformEvent) => void,
   signal: AbortSignal,
 ): Promise<void> {
+  // Start after the caller's current task: its own setup (the headers it reads) is then complete.
+  await Promise.resolve();
+  let lastId: string | undefined;
   for (let attempt = 0; !signal.aborted; attempt += 1) {
     try {
-      const response = await request(url, { headers: headers(), credentials: 'include', signal });
+      const resume: Record<string, string> = lastId ? { 'last-event-id': lastId } : {};
+      const response = await request(url, {
+        headers: { ...headers(), ...resume },
+        credentials: 'include',
+        signal,
+      });
       if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
       attempt = 0;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -143,15 +151,18 @@ async function followEvents(
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const frame = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
-          const type = frame.find((line) => line.startsWith('event: '))?.slice(7);
-          const data = frame.find((line) => line.startsWith('data: '))?.slice(6);
+          const field = (name: string) =>
+            frame.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+          const type = field('event');
+          const data = field('data');
+          lastId = field('id') ?? lastId;
           if (!type || !data) continue;
           const parsed = JSON.parse(data) as { appId: string; payload: unknown };
           onEvent({ type, appId: parsed.appId, payload: parsed.payload });
         }
       }
     } catch {
-      // Dropped or refused: wait and try again, unless the host is gone.
+      // Dropped or refused: wait and try again (resuming after the last event seen), unless the host is gone.
     }
     if (signal.aborted) return;
     await new Promise((resolve) =>

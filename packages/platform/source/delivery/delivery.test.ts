@@ -86,10 +86,14 @@ const order = (orderId: string) => ({
 });
 
 /** Collects console events from the SSE stream. */
-async function subscribe(shop = 'shop-1') {
+async function subscribe(shop = 'shop-1', lastEventId?: string) {
   const controller = new AbortController();
-  const response = await fetch(`${url}/v1/events`, { headers: headers(shop), signal: controller.signal });
-  const events: { appId: string; payload: { orderId: string; status: number } }[] = [];
+  const resume: Record<string, string> = lastEventId ? { 'last-event-id': lastEventId } : {};
+  const response = await fetch(`${url}/v1/events`, {
+    headers: { ...headers(shop), ...resume },
+    signal: controller.signal,
+  });
+  const events: { id: string; appId: string; payload: { orderId: string; status: number } }[] = [];
   const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   void (async () => {
@@ -98,12 +102,11 @@ async function subscribe(shop = 'shop-1') {
       if (!chunk || chunk.done) return;
       buffer += chunk.value;
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer
-          .slice(0, end)
-          .split('\n')
-          .find((line) => line.startsWith('data: '));
+        const lines = buffer.slice(0, end).split('\n');
         buffer = buffer.slice(end + 2);
-        if (data) events.push(JSON.parse(data.slice(6)));
+        const data = lines.find((line) => line.startsWith('data: '));
+        const id = lines.find((line) => line.startsWith('id: '))?.slice(4) ?? '';
+        if (data) events.push({ id, ...JSON.parse(data.slice(6)) });
       }
     }
   })();
@@ -214,12 +217,32 @@ describe('delivery for apps', () => {
     expect(unknown.status).toBe(200);
   });
 
+  it('replays the events a reconnecting console missed (Last-Event-ID)', async () => {
+    const first = await subscribe();
+    await call('com.example.dispatch', 'create', { order: order('D-1') });
+    await until(() => first.events.some((event) => event.payload.orderId === 'D-1'));
+    const seen = first.events.at(-1)?.id ?? '';
+    first.stop();
+    await shim.clock.advance(40_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await subscribe('shop-1', seen);
+    await until(() =>
+      second.events.some((event) => event.payload.orderId === 'D-1' && event.payload.status === 2),
+    );
+    expect(second.events.every((event) => Number(event.id) > Number(seen))).toBe(true);
+    const otherShop = await subscribe('shop-2', '0');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(otherShop.events).toEqual([]);
+    second.stop();
+    otherShop.stop();
+  });
+
   it('keeps order owners across a restart', async () => {
     await platform.close();
     ({ url } = await start());
     const list = await call('com.example.dispatch', 'list', { limit: 2 });
-    expect((list.body.items as { orderId: string }[]).map((item) => item.orderId)).toEqual(['B-2', 'B-1']);
+    expect((list.body.items as { orderId: string }[]).map((item) => item.orderId)).toEqual(['D-1', 'B-2']);
     const next = await call('com.example.dispatch', 'list', { limit: 2, cursor: list.body.cursor });
-    expect((next.body.items as { orderId: string }[]).map((item) => item.orderId)).toEqual(['A-1001']);
+    expect((next.body.items as { orderId: string }[]).map((item) => item.orderId)).toEqual(['B-1', 'A-1001']);
   });
 });

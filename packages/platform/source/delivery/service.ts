@@ -88,6 +88,7 @@ function toOrder(orderId: string, status: OrderStatusResult, cancelReason: strin
 /** Delivery operations on behalf of apps. */
 export class DeliveryService {
   private readonly client: MiaosongClient;
+  private readonly followUps = new Map<string, Promise<void>>();
 
   constructor(
     private readonly config: DeliveryConfig,
@@ -282,8 +283,11 @@ export class DeliveryService {
   /**
    * A status callback from the open platform. Its signature is checked before anything is
    * trusted; callbacks for orders this platform did not create are acknowledged and ignored.
+   * The caller answers the open platform at once: the follow-up (a status query for the rider's
+   * position, then the console event) runs afterwards, in order per order, so a slow query never
+   * holds the platform's callback open.
    */
-  async callback(body: unknown): Promise<void> {
+  callback(body: unknown): void {
     let callback: StatusCallback;
     try {
       callback = parseStatusCallback(body);
@@ -292,6 +296,28 @@ export class DeliveryService {
     }
     const stored = this.store.byOriginId(String(callback.order_id));
     if (!stored) return;
+    const previous = this.followUps.get(stored.originId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.followUp(stored, callback))
+      .catch(() => {
+        // The status query failed: the event still goes out, with what the callback itself says.
+        const status = callback.order_status as OrderStatus;
+        const order = {
+          ...stored.order,
+          status,
+          statusText: ORDER_STATUS_MESSAGES[status] ?? String(status),
+          updatedAt: new Date().toISOString(),
+        };
+        this.store.save({ ...stored, order });
+        this.onChange({ ...stored, order });
+      })
+      .finally(() => {
+        if (this.followUps.get(stored.originId) === next) this.followUps.delete(stored.originId);
+      });
+    this.followUps.set(stored.originId, next);
+  }
+
+  private async followUp(stored: StoredOrder, callback: StatusCallback): Promise<void> {
     const updated = await this.refresh(stored, callback.cancel_reason || null);
     // The status query may already be past the callback's status; the callback's own is what changed.
     const status = callback.order_status as OrderStatus;
