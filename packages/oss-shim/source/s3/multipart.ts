@@ -150,9 +150,11 @@ function parseCompleteBody(xml: string): RequestedPart[] {
 
 function selectParts(requested: RequestedPart[], stored: StoredPart[]): StoredPart[] {
   const byNumber = new Map(stored.map((part) => [part.partNumber, part]));
-  return requested.map((want, position) => {
+  requested.forEach((want, position) => {
     const previous = requested[position - 1];
     if (previous && previous.partNumber >= want.partNumber) throw new S3Error('InvalidPartOrder');
+  });
+  return requested.map((want, position) => {
     const part = byNumber.get(want.partNumber);
     if (!part || part.etag.replace(/^"|"$/g, '') !== want.etag) {
       throw new S3Error('InvalidPart', undefined, { PartNumber: want.partNumber, ETag: want.etag });

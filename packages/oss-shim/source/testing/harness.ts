@@ -83,7 +83,7 @@ export function signedHeaders(server: OssServer, request: RawRequest): Record<st
   const scope = credentialScope(amzDate.slice(0, 8), region, 's3');
   const canonical = canonicalRequest({
     method: request.method,
-    canonicalUri: url.pathname,
+    canonicalUri: request.path.split('?', 1)[0] ?? '/',
     canonicalQuery: canonicalQuery(query),
     canonicalHeaders: canonicalHeaders(names, (name) => [headers[name] ?? '']),
     signedHeaders: names,
