@@ -64,8 +64,11 @@ export interface RawRequest {
   date?: Date;
 }
 
+/** The endpoint facts a signer needs. */
+export type SigningTarget = Pick<OssServer, 'url' | 'region' | 'credentials'>;
+
 /** Headers for `request`, signed with SigV4 over every header given plus host and x-amz-*. */
-export function signedHeaders(server: OssServer, request: RawRequest): Record<string, string> {
+export function signedHeaders(server: SigningTarget, request: RawRequest): Record<string, string> {
   const url = new URL(request.path, server.url);
   const amzDate = formatAmzDate((request.date ?? new Date()).getTime());
   const region = request.region ?? server.region;
