@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MiaosongServer, startMiaosongServer } from '@jingmai/miaosong-shim';
+import { DEFAULT_CREDENTIALS, type OssServer, startOssServer } from '@jingmai/oss-shim';
 import { createPlatformServer, devConsoleAuth, type PlatformServer } from '@jingmai/platform';
 import { build } from 'esbuild';
 
@@ -58,9 +59,12 @@ export interface Fixture {
   readonly platformUrl: string;
   /** The delivery simulator, on a clock the test steps by hand. */
   readonly miaosong: MiaosongServer;
+  /** The S3-compatible object store behind app storage. */
+  readonly oss: OssServer;
   close(): Promise<void>;
 }
 
+const BUCKET = 'jingmai-apps';
 export const APP_IDS = ['com.example.alpha', 'com.example.beta'] as const;
 export const APP_SCOPES = [
   'ui',
@@ -95,6 +99,14 @@ export async function startFixture(): Promise<Fixture> {
     clock: 'manual',
     port: 0,
   });
+  const oss = await startOssServer({
+    dataDir: join(dataDir, 'oss'),
+    port: 0,
+    buckets: [BUCKET],
+    // The console uploads; app frames (origin "null") read through presigned URLs.
+    cors: { allowedOrigins: [consoleServer.origin, 'null'] },
+    log: () => {},
+  });
   const seed = miaosong.seed;
   if (!seed) throw new Error('the delivery simulator seeded no account');
   const platform: PlatformServer = createPlatformServer({
@@ -102,6 +114,13 @@ export async function startFixture(): Promise<Fixture> {
     authenticate: devConsoleAuth(DEV_TOKEN),
     allowedOrigins: [consoleServer.origin],
     dataDir: join(dataDir, 'platform'),
+    storage: {
+      endpoint: oss.url,
+      region: oss.region,
+      bucket: BUCKET,
+      credentials: DEFAULT_CREDENTIALS,
+      forcePathStyle: true,
+    },
     delivery: {
       baseUrl: miaosong.url,
       appKey: seed.appKey,
@@ -124,6 +143,7 @@ export async function startFixture(): Promise<Fixture> {
     appOrigins: [appA.origin, appB.origin],
     platformUrl,
     miaosong,
+    oss,
     async close() {
       for (const { server } of [consoleServer, appA, appB]) {
         server.closeAllConnections();
@@ -131,6 +151,7 @@ export async function startFixture(): Promise<Fixture> {
       }
       await platform.close();
       await miaosong.close();
+      await oss.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
