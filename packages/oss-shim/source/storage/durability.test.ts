@@ -88,15 +88,12 @@ function startChild(dir: string): Promise<{ child: ChildProcess; port: number }>
 
 /** Starts an upload of `total` bytes but sends only `sent`, then leaves the request hanging. */
 function partialUpload(port: number, path: string, total: number, sent: number): http.ClientRequest {
-  const server = {
+  const target = {
     url: `http://127.0.0.1:${port}`,
     credentials: [DEFAULT_CREDENTIALS],
     region: DEFAULT_REGION,
-  } as const;
-  const headers = signedHeaders(
-    { ...server, port, host: '127.0.0.1', dataDir: '', close: async () => undefined },
-    { method: 'PUT', path, payloadHash: 'UNSIGNED-PAYLOAD' },
-  );
+  };
+  const headers = signedHeaders(target, { method: 'PUT', path, payloadHash: 'UNSIGNED-PAYLOAD' });
   const req = http.request({
     host: '127.0.0.1',
     port,
