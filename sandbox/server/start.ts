@@ -1,12 +1,15 @@
-// `npm start`: the platform server, the example apps on their own origin, and the console,
-// on local ports. Prints one URL; Ctrl-C stops everything.
+// `npm start`: the OSS shim, the Miaosong shim, the platform server, the example apps on their own
+// origin, and the console, on local ports, with their data under .jingmai/. Prints one URL;
+// Ctrl-C stops everything (the shims flush to disk as they go, so nothing is lost).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { startMiaosongServer } from '@jingmai/miaosong-shim';
+import { DEFAULT_CREDENTIALS, startOssServer } from '@jingmai/oss-shim';
 import { createPlatformServer, devConsoleAuth } from '@jingmai/platform';
 import { build } from 'esbuild';
 import { loadApps } from './apps.js';
-import { listenOnFreePort } from './ports.js';
+import { listen, onFreePort } from './ports.js';
 import { appSecrets } from './secrets.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -16,6 +19,7 @@ const CONSOLE_HOST = '127.0.0.1';
 const APP_HOST = 'localhost';
 
 type Files = Map<string, { body: string | Uint8Array; type: string }>;
+const closers: (() => Promise<void>)[] = [];
 
 function staticHandler(files: Files) {
   return (request: IncomingMessage, response: ServerResponse) => {
@@ -40,22 +44,64 @@ const devToken = randomBytes(16).toString('hex');
 
 const appFiles: Files = new Map(apps.flatMap((app) => [...app.files]));
 const appServer = createServer(staticHandler(appFiles));
-const appPort = await listenOnFreePort(appServer, 4001, '127.0.0.1');
+const { port: appPort } = await onFreePort(4001, (port) => listen(appServer, port, '127.0.0.1'));
 
 const consoleServer = createServer();
-const consolePort = await listenOnFreePort(consoleServer, 4000, CONSOLE_HOST);
+const { port: consolePort } = await onFreePort(4000, (port) => listen(consoleServer, port, CONSOLE_HOST));
 const consoleOrigin = `http://${CONSOLE_HOST}:${consolePort}`;
 
-const platform = createPlatformServer({
-  apps: apps.map((app) => ({
-    id: app.manifest.id,
-    secret: secrets[app.manifest.id] as string,
-    scopes: app.manifest.scopes.map((request) => request.scope),
-  })),
-  authenticate: devConsoleAuth(devToken),
-  allowedOrigins: [consoleOrigin],
+const BUCKET = 'jingmai-apps';
+const { value: oss, port: ossPort } = await onFreePort(9000, (port) =>
+  startOssServer({
+    dataDir: join(dataDir, 'oss'),
+    port,
+    buckets: [BUCKET],
+    // The console uploads; app frames (origin "null") read through presigned URLs.
+    cors: { allowedOrigins: [consoleOrigin, 'null'] },
+  }),
+);
+const { value: miaosong, port: miaosongPort } = await onFreePort(7311, (port) =>
+  // Ten times real time: a delivery takes minutes, not an hour, and still moves on its own.
+  startMiaosongServer({ dataDir: join(dataDir, 'miaosong'), port, clock: { speed: 10 } }),
+);
+const seed = miaosong.seed;
+if (!seed) throw new Error('The Miaosong shim seeded no merchant account.');
+
+const platformApps = apps.map((app) => ({
+  id: app.manifest.id,
+  secret: secrets[app.manifest.id] as string,
+  scopes: app.manifest.scopes.map((request) => request.scope),
+}));
+const { value: platformUrl, port: platformPort } = await onFreePort(4100, async (port) => {
+  const platform = createPlatformServer({
+    apps: platformApps,
+    authenticate: devConsoleAuth(devToken),
+    allowedOrigins: [consoleOrigin],
+    dataDir: join(dataDir, 'platform'),
+    storage: {
+      endpoint: oss.url,
+      region: oss.region,
+      bucket: BUCKET,
+      credentials: DEFAULT_CREDENTIALS,
+      forcePathStyle: true,
+    },
+    delivery: {
+      baseUrl: miaosong.url,
+      appKey: seed.appKey,
+      appSecret: seed.appSecret,
+      sourceId: seed.sourceId,
+      shopNo: () => seed.shop.shop_no,
+    },
+  });
+  try {
+    await platform.listen(port, '127.0.0.1');
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+  closers.push(() => platform.close());
+  return `http://127.0.0.1:${port}`;
 });
-const platformPort = await listenOnFreePort(platform.server, 4100, '127.0.0.1');
 
 const consoleBundle = await build({
   entryPoints: [new URL('../console/main.ts', import.meta.url).pathname],
@@ -69,7 +115,7 @@ const consoleBundle = await build({
   logLevel: 'error',
 });
 const config = {
-  platformUrl: `http://127.0.0.1:${platformPort}`,
+  platformUrl,
   devToken,
   apps: apps.map((app) => ({ manifest: app.manifest, src: `http://${APP_HOST}:${appPort}/${app.slug}/` })),
 };
@@ -93,18 +139,22 @@ const moved = [
   consolePort !== 4000 && `console on ${consolePort} (4000 was busy)`,
   appPort !== 4001 && `apps on ${appPort} (4001 was busy)`,
   platformPort !== 4100 && `platform on ${platformPort} (4100 was busy)`,
+  ossPort !== 9000 && `OSS on ${ossPort} (9000 was busy)`,
+  miaosongPort !== 7311 && `Miaosong on ${miaosongPort} (7311 was busy)`,
 ].filter(Boolean);
 console.log(`\n  Jingmai sandbox: ${consoleOrigin}/\n`);
 console.log(`  ${apps.length} app(s): ${apps.map((app) => app.manifest.name).join(', ')}`);
 console.log(`  app secrets (for your backend's verifySessionToken): ${join(dataDir, 'secrets.json')}`);
+console.log(`  OSS (S3) endpoint ${oss.url}, Miaosong API ${miaosong.url}, data in ${dataDir}`);
 if (moved.length) console.log(`  ports: ${moved.join('; ')}`);
 console.log('  Ctrl-C to stop.\n');
 
-function stop() {
-  for (const server of [consoleServer, appServer, platform.server]) {
+async function stop() {
+  for (const server of [consoleServer, appServer]) {
     server.closeAllConnections();
     server.close();
   }
+  await Promise.allSettled([...closers.map((close) => close()), oss.close(), miaosong.close()]);
   process.exit(0);
 }
 process.on('SIGINT', stop);
