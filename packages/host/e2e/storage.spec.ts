@@ -116,9 +116,10 @@ test('small uploads go in one PUT; cancelling an upload stops it; deleting remov
       () => 'exists',
       (error: { code: string }) => error.code,
     );
-    return { etag: small.etag, text, cancelled, bigHead, afterDelete };
+    return { etag: small.etag, metadata: small.metadata, text, cancelled, bigHead, afterDelete };
   });
   expect(result.etag).not.toContain('-');
+  expect(result.metadata).toEqual({ lang: 'zh-cn' });
   expect(result.text).toBe('你好，京麦');
   expect(result.cancelled).toBe('CANCELLED');
   expect(result.bigHead).toBe('NOT_FOUND');

@@ -130,10 +130,15 @@ export class AppStorage {
       ContentType: options.contentType,
       Metadata: options.metadata,
     });
-    const url = await getSignedUrl(this.presignClient, command, { expiresIn: UPLOAD_URL_SECONDS }).catch(
-      fromS3,
+    // Metadata stays in signed headers rather than the query: every S3-compatible store reads it there.
+    const metadataHeaders = Object.fromEntries(
+      Object.entries(options.metadata).map(([name, value]) => [`x-amz-meta-${name}`, value]),
     );
-    return { url, headers: { 'content-type': options.contentType } };
+    const url = await getSignedUrl(this.presignClient, command, {
+      expiresIn: UPLOAD_URL_SECONDS,
+      unhoistableHeaders: new Set(Object.keys(metadataHeaders)),
+    }).catch(fromS3);
+    return { url, headers: { 'content-type': options.contentType, ...metadataHeaders } };
   }
 
   /** Starts a multipart upload and presigns every part. */
