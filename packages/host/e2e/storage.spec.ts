@@ -95,6 +95,7 @@ test('small uploads go in one PUT; cancelling an upload stops it; deleting remov
     const { app } = (window as unknown as AppWindow).e2e;
     const small = await app.storage.put('notes/hello.txt', '你好，京麦', {
       contentType: 'text/plain; charset=utf-8',
+      metadata: { lang: 'zh-cn' },
     });
     const text = await (await fetch(await app.storage.getUrl('notes/hello.txt'))).text();
     const controller = new AbortController();
