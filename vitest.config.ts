@@ -7,8 +7,10 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/source/**/*.test.ts',
+      'packages/*/source/**/*.test.tsx',
       'sandbox/**/*.test.ts',
       'examples/*/source/**/*.test.ts',
+      'examples/*/source/**/*.test.tsx',
       'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts'],
