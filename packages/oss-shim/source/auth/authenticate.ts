@@ -19,8 +19,11 @@ import {
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 const MAX_PRESIGNED_EXPIRES = 604_800;
 
+/** An access key pair the server accepts SigV4 signatures from. */
 export interface Credentials {
+  /** The key id clients put in the credential scope. */
   accessKeyId: string;
+  /** The secret the signing key is derived from. */
   secretAccessKey: string;
 }
 

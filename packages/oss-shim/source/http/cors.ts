@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { S3Error } from './errors.js';
 
+/** Which browser origins may call the server, and what they may send and read. */
 export interface CorsOptions {
   /** Allowed origins, e.g. `http://localhost:5173`, `http://*.example.test`, `*`, or `null`. */
   allowedOrigins: string[];
@@ -13,6 +14,7 @@ export interface CorsOptions {
   allowedHeaders?: string[];
   /** Response headers scripts may read. Default: ETag and the usual S3 response headers. */
   exposeHeaders?: string[];
+  /** How long browsers may cache a preflight answer. Default 3000. */
   maxAgeSeconds?: number;
 }
 

@@ -13,12 +13,23 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
-/** A child element: a text leaf, a nested list of children, or nothing (skipped). */
-export type XmlNode = [name: string, content: string | number | boolean | XmlNode[] | undefined];
+/** An element rendered earlier (e.g. cached per object), inserted as is. */
+export class RawXml {
+  constructor(readonly xml: string) {}
+}
 
-function renderNodes(nodes: XmlNode[]): string {
+/** A child element: a text leaf, a nested list of children, or nothing (skipped). */
+export type XmlNode = [name: string, content: string | number | boolean | XmlItem[] | undefined];
+export type XmlItem = XmlNode | RawXml;
+
+export function renderNodes(nodes: XmlItem[]): string {
   let out = '';
-  for (const [name, content] of nodes) {
+  for (const node of nodes) {
+    if (node instanceof RawXml) {
+      out += node.xml;
+      continue;
+    }
+    const [name, content] = node;
     if (content === undefined) continue;
     const inner = Array.isArray(content) ? renderNodes(content) : escapeXml(String(content));
     out += `<${name}>${inner}</${name}>`;
@@ -27,7 +38,7 @@ function renderNodes(nodes: XmlNode[]): string {
 }
 
 /** A whole document with S3's namespace on the root element. */
-export function xmlDocument(root: string, content: XmlNode[] | string): string {
+export function xmlDocument(root: string, content: XmlItem[] | string): string {
   const inner = typeof content === 'string' ? escapeXml(content) : renderNodes(content);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${inner}</${root}>`;
 }

@@ -3,7 +3,7 @@
 
 import { uriEncode } from '../auth/sigv4.js';
 import { S3Error } from '../http/errors.js';
-import { type XmlNode, xmlDocument } from '../http/xml.js';
+import { RawXml, renderNodes, type XmlItem, type XmlNode, xmlDocument } from '../http/xml.js';
 import type { StoredObject } from '../storage/fs-store.js';
 import type { KeyIndex } from '../storage/key-index.js';
 import { isoTime, type S3Context, sendXml } from './context.js';
@@ -82,9 +82,10 @@ function parseMaxKeys(text: string | undefined): number {
   return Math.min(Number(text), MAX_KEYS);
 }
 
-function encoder(ctx: S3Context): (text: string) => string {
+/** URL-encoding for encoding-type=url; undefined when keys go out as they are. */
+function encoder(ctx: S3Context): ((text: string) => string) | undefined {
   const encoding = ctx.query.get('encoding-type');
-  if (encoding === undefined) return (text) => text;
+  if (encoding === undefined) return undefined;
   if (encoding !== 'url') {
     throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', {
       ArgumentName: 'encoding-type',
@@ -93,12 +94,8 @@ function encoder(ctx: S3Context): (text: string) => string {
   return (text) => uriEncode(text, true);
 }
 
-function entryNodes(
-  contents: StoredObject[],
-  encode: (text: string) => string,
-  fetchOwner: boolean,
-): XmlNode[] {
-  return contents.map((object) => [
+function contentsNode(object: StoredObject, encode: (text: string) => string, fetchOwner: boolean): XmlNode {
+  return [
     'Contents',
     [
       ['Key', encode(object.key)],
@@ -116,12 +113,33 @@ function entryNodes(
           : undefined,
       ],
     ],
-  ]);
+  ];
+}
+
+// Stored objects are immutable (a write makes a new record), so the common <Contents> rendering is cached.
+const renderedContents = new WeakMap<StoredObject, RawXml>();
+
+function entryNodes(
+  contents: StoredObject[],
+  encode: ((text: string) => string) | undefined,
+  fetchOwner: boolean,
+): XmlItem[] {
+  if (encode || fetchOwner)
+    return contents.map((object) => contentsNode(object, encode ?? ((text) => text), fetchOwner));
+  return contents.map((object) => {
+    let rendered = renderedContents.get(object);
+    if (!rendered) {
+      rendered = new RawXml(renderNodes([contentsNode(object, (text) => text, false)]));
+      renderedContents.set(object, rendered);
+    }
+    return rendered;
+  });
 }
 
 export function listObjectsV2(ctx: S3Context): void {
   const index = ctx.store.index(ctx.bucket);
-  const encode = encoder(ctx);
+  const urlEncode = encoder(ctx);
+  const encode = urlEncode ?? ((text: string) => text);
   const prefix = ctx.query.get('prefix') ?? '';
   const delimiter = ctx.query.get('delimiter') ?? '';
   const startAfter = ctx.query.get('start-after');
@@ -148,7 +166,7 @@ export function listObjectsV2(ctx: S3Context): void {
       ['NextContinuationToken', page.isTruncated && page.last ? encodeToken(page.last) : undefined],
       ['StartAfter', startAfter !== undefined ? encode(startAfter) : undefined],
       ['EncodingType', ctx.query.get('encoding-type')],
-      ...entryNodes(page.contents, encode, ctx.query.get('fetch-owner') === 'true'),
+      ...entryNodes(page.contents, urlEncode, ctx.query.get('fetch-owner') === 'true'),
       ...page.commonPrefixes.map((common): XmlNode => ['CommonPrefixes', [['Prefix', encode(common)]]]),
     ]),
   );
@@ -157,7 +175,8 @@ export function listObjectsV2(ctx: S3Context): void {
 /** The original ListObjects: `marker` instead of tokens, NextMarker only with a delimiter. */
 export function listObjectsV1(ctx: S3Context): void {
   const index = ctx.store.index(ctx.bucket);
-  const encode = encoder(ctx);
+  const urlEncode = encoder(ctx);
+  const encode = urlEncode ?? ((text: string) => text);
   const prefix = ctx.query.get('prefix') ?? '';
   const delimiter = ctx.query.get('delimiter') ?? '';
   const marker = ctx.query.get('marker') ?? '';
@@ -182,7 +201,7 @@ export function listObjectsV1(ctx: S3Context): void {
       ['Delimiter', delimiter ? encode(delimiter) : undefined],
       ['IsTruncated', page.isTruncated],
       ['EncodingType', ctx.query.get('encoding-type')],
-      ...entryNodes(page.contents, encode, true),
+      ...entryNodes(page.contents, urlEncode, true),
       ...page.commonPrefixes.map((common): XmlNode => ['CommonPrefixes', [['Prefix', encode(common)]]]),
     ]),
   );

@@ -9,7 +9,9 @@ import { MultipartStore } from '../storage/multipart-store.js';
 import type { QuotaRule } from '../storage/quotas.js';
 import { createRequestHandler } from './request-handler.js';
 
+/** JD Cloud's North China region, the signing region clients use unless configured otherwise. */
 export const DEFAULT_REGION = 'cn-north-1';
+/** The development key pair accepted when no credentials are configured (local use only). */
 export const DEFAULT_CREDENTIALS: Credentials = {
   accessKeyId: 'JINGMAIDEVACCESSKEY',
   secretAccessKey: 'jingmai-oss-local-development-secret',
@@ -17,6 +19,7 @@ export const DEFAULT_CREDENTIALS: Credentials = {
 /** S3's limit for a single PUT. */
 export const MAX_OBJECT_SIZE = 5 * 1024 ** 3;
 
+/** How to start the shim; only `dataDir` is required. */
 export interface OssServerOptions {
   /** Where objects live; created if missing. */
   dataDir: string;
@@ -30,7 +33,9 @@ export interface OssServerOptions {
   credentials?: Credentials[];
   /** Buckets to create at start if they do not exist. */
   buckets?: string[];
+  /** Browser access (preflight and response headers); none when absent. */
   cors?: CorsOptions;
+  /** Byte and object-count limits, answered with 403 QuotaExceeded. */
   quotas?: QuotaRule[];
   /** Also accept virtual-host style, `<bucket>.<virtualHostDomain>`, e.g. `s3.localhost`. */
   virtualHostDomain?: string;
@@ -42,17 +47,25 @@ export interface OssServerOptions {
   log?: (line: string) => void;
 }
 
+/** A running shim. */
 export interface OssServer {
   /** `http://host:port` — the endpoint to give @aws-sdk/client-s3 (with forcePathStyle: true). */
   url: string;
+  /** The port actually bound (useful with port 0). */
   port: number;
+  /** The address bound. */
   host: string;
+  /** The signing region clients must use. */
   region: string;
+  /** The accepted key pairs. */
   credentials: Credentials[];
+  /** Absolute path of the data directory. */
   dataDir: string;
+  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 
+/** Opens the data dir (recovering from any crash), then listens. */
 export async function startOssServer(options: OssServerOptions): Promise<OssServer> {
   const dataDir = resolve(options.dataDir);
   const region = options.region ?? DEFAULT_REGION;

@@ -2,11 +2,15 @@
 // checked without scanning. S3 has no quotas; an overrun answers 403 QuotaExceeded (Ceph RGW's code).
 import { S3Error } from '../http/errors.js';
 
+/** A limit on what a bucket, or the keys under a prefix of it, may hold. */
 export interface QuotaRule {
+  /** The bucket the rule applies to. */
   bucket: string;
   /** Applies to keys starting with this prefix; the whole bucket when absent. */
   prefix?: string;
+  /** Total bytes of the matching objects. */
   maxBytes?: number;
+  /** Number of matching objects. */
   maxObjects?: number;
 }
 

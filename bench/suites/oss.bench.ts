@@ -1,0 +1,530 @@
+// OSS shim vs an HTTP floor, raw disk, and s3rver, interleaved case by case in one run.
+//
+// - shim: @jingmai/oss-shim driven by @aws-sdk/client-s3 with its default settings (CRC32 on every upload,
+//   aws-chunked + trailer for streamed bodies, checksum validation on GET); every signature and checksum is
+//   verified and every object fsynced.
+// - floor: a minimal node:http server that streams a PUT to a temp file, fsyncs, renames, and streams a GET
+//   back (its "list" is readdir + sort per page): the practical HTTP ceiling on this machine.
+// - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
+// - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
+//   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
+// Each server runs in its own child process (this file, started with OSS_BENCH_ROLE set), so the load
+// generator does not share its event loop, and the shim's RSS can be read from /proc.
+// BENCH_QUICK=1 skips the 1 GiB case and lists 10 000 keys instead of 100 000.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { DEFAULT_CREDENTIALS, DEFAULT_REGION, startOssServer } from '../../packages/oss-shim/source/index.js';
+import { signedHeaders } from '../../packages/oss-shim/source/testing/harness.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const MiB = 1024 * 1024;
+const BUCKET = 'bench';
+const LIST_KEYS = QUICK ? 10_000 : 100_000;
+const SMALL_COUNT = 2048;
+const SMALL_SIZE = 4096;
+const IN_FLIGHT = 64;
+
+// ─── child roles ────────────────────────────────────────────────────────────────────────────────────────────
+
+const role = process.env.OSS_BENCH_ROLE;
+const roleDir = process.env.OSS_BENCH_DIR ?? '';
+if (role === 'shim') await serveShim(roleDir);
+if (role === 'floor') await serveFloor(roleDir);
+if (role === 's3rver') await serveS3rver(roleDir);
+
+async function serveShim(dataDir: string): Promise<void> {
+  const server = await startOssServer({ dataDir, port: 0, buckets: [BUCKET] });
+  process.stdout.write(`READY ${server.port}\n`);
+}
+
+async function serveS3rver(directory: string): Promise<void> {
+  const { default: S3rver } = (await import('s3rver')) as {
+    default: new (options: Record<string, unknown>) => { run(): Promise<AddressInfo> };
+  };
+  const address = await new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BUCKET }],
+  }).run();
+  process.stdout.write(`READY ${address.port}\n`);
+}
+
+async function serveFloor(dir: string): Promise<void> {
+  const objects = join(dir, 'objects');
+  const temp = join(dir, 'tmp');
+  mkdirSync(objects, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://floor');
+    if (req.method === 'GET' && url.pathname === '/') {
+      // The naive listing a server without an index does: readdir and sort on every page.
+      const after = url.searchParams.get('start-after') ?? '';
+      const names = readdirSync(objects).map(decodeURIComponent).sort();
+      const page = names.filter((name) => name > after).slice(0, 1000);
+      const body = JSON.stringify({ keys: page, truncated: page.length === 1000 });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    const file = join(objects, encodeURIComponent(url.pathname.slice(1)));
+    if (req.method === 'PUT') {
+      void (async () => {
+        const tempFile = join(temp, randomBytes(8).toString('hex'));
+        const handle = await open(tempFile, 'w');
+        await pipeline(req, createWriteStream('', { fd: handle.fd, autoClose: false }));
+        await handle.sync();
+        await handle.close();
+        await rename(tempFile, file);
+        res.writeHead(200, { 'content-length': 0 });
+        res.end();
+      })().catch(() => res.destroy());
+      return;
+    }
+    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    stream.once('open', () => res.writeHead(200));
+    stream.once('error', () => {
+      res.writeHead(404);
+      res.end();
+    });
+    stream.pipe(res);
+  });
+  server.listen(0, '127.0.0.1', () =>
+    process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`),
+  );
+}
+
+// ─── load generation ────────────────────────────────────────────────────────────────────────────────────────
+
+const PATTERN = randomBytes(MiB);
+
+/** `size` bytes streamed in 1 MiB chunks, never whole in memory. */
+function streamOf(size: number): Readable {
+  let left = size;
+  return new Readable({
+    read() {
+      if (left <= 0) {
+        this.push(null);
+        return;
+      }
+      const chunk = left >= MiB ? PATTERN : PATTERN.subarray(0, left);
+      left -= chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+async function drain(body: Readable): Promise<number> {
+  let bytes = 0;
+  await pipeline(
+    body,
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback();
+      },
+    }),
+  );
+  return bytes;
+}
+
+interface Target {
+  name: string;
+  pid: number | undefined;
+  put(key: string, size: number, streamed: boolean): Promise<void>;
+  get(key: string): Promise<number>;
+  /** Times each page of a full listing; returns page durations in ms. */
+  listPages(): Promise<number[]>;
+  /** The same over signed raw HTTP, without the SDK's XML parsing (the server's own cost). */
+  rawListPages?(): Promise<number[]>;
+  stop(): void;
+}
+
+async function spawnRole(name: string): Promise<{ child: ChildProcess; port: number; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `oss-bench-${name}-`));
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, OSS_BENCH_ROLE: name, OSS_BENCH_DIR: dir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /READY (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+  return { child, port, dir };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+
+async function sdkTarget(name: 'shim' | 's3rver'): Promise<Target> {
+  const { child, port, dir } = await spawnRole(name);
+  const client = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: DEFAULT_REGION,
+    forcePathStyle: true,
+    credentials: name === 'shim' ? DEFAULT_CREDENTIALS : { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestHandler: { httpAgent: agent },
+    ...(name === 's3rver' ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {}),
+  });
+  if (name === 's3rver')
+    await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
+  const rawListPages = async (): Promise<number[]> => {
+    const target = {
+      url: `http://127.0.0.1:${port}`,
+      region: DEFAULT_REGION,
+      credentials: [DEFAULT_CREDENTIALS],
+    };
+    const pages: number[] = [];
+    let token: string | undefined;
+    do {
+      const path = `/${BUCKET}?list-type=2&prefix=list%2F${token ? `&continuation-token=${encodeURIComponent(token)}` : ''}`;
+      const started = performance.now();
+      const response = await floorRequest(
+        port,
+        'GET',
+        path,
+        undefined,
+        signedHeaders(target, { method: 'GET', path }),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of response) chunks.push(chunk as Buffer);
+      pages.push(performance.now() - started);
+      token = /<NextContinuationToken>([^<]+)</.exec(Buffer.concat(chunks).toString())?.[1];
+    } while (token);
+    return pages;
+  };
+  return {
+    name,
+    pid: child.pid,
+    ...(name === 'shim' ? { rawListPages } : {}),
+    async put(Key, size, streamed) {
+      const Body = streamed ? streamOf(size) : size === MiB ? PATTERN : PATTERN.subarray(0, size);
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body, ContentLength: size }));
+    },
+    async get(Key) {
+      const { Body } = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+      return drain(Body as Readable);
+    },
+    async listPages() {
+      const pages: number[] = [];
+      let ContinuationToken: string | undefined;
+      let total = 0;
+      do {
+        const started = performance.now();
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'list/', ContinuationToken }),
+        );
+        pages.push(performance.now() - started);
+        total += page.KeyCount ?? 0;
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      if (total !== LIST_KEYS) throw new Error(`${name} listed ${total} keys, expected ${LIST_KEYS}`);
+      return pages;
+    },
+    stop() {
+      client.destroy();
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function floorRequest(
+  port: number,
+  method: string,
+  path: string,
+  body?: Readable | Buffer,
+): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const headers = body instanceof Buffer ? { 'content-length': body.length } : {};
+    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, resolve);
+    req.on('error', reject);
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+async function floorTarget(): Promise<Target> {
+  const { child, port, dir } = await spawnRole('floor');
+  return {
+    name: 'floor',
+    pid: child.pid,
+    async put(key, size, streamed) {
+      const response = await floorRequest(
+        port,
+        'PUT',
+        `/${key}`,
+        streamed ? streamOf(size) : PATTERN.subarray(0, size),
+      );
+      await drain(response);
+    },
+    async get(key) {
+      return drain(await floorRequest(port, 'GET', `/${key}`));
+    },
+    async listPages() {
+      const pages: number[] = [];
+      let after = '';
+      let total = 0;
+      for (;;) {
+        const started = performance.now();
+        const response = await floorRequest(port, 'GET', `/?start-after=${encodeURIComponent(after)}`);
+        const chunks: Buffer[] = [];
+        for await (const chunk of response) chunks.push(chunk as Buffer);
+        const page = JSON.parse(Buffer.concat(chunks).toString()) as { keys: string[]; truncated: boolean };
+        pages.push(performance.now() - started);
+        total += page.keys.filter((key) => key.startsWith('list/')).length;
+        if (!page.truncated) break;
+        after = page.keys.at(-1) ?? '';
+      }
+      if (total !== LIST_KEYS) throw new Error(`floor listed ${total} keys, expected ${LIST_KEYS}`);
+      return pages;
+    },
+    stop() {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function diskTarget(): Target {
+  const dir = mkdtempSync(join(tmpdir(), 'oss-bench-disk-'));
+  return {
+    name: 'disk',
+    pid: undefined,
+    async put(key, size) {
+      const temp = join(dir, `${randomBytes(8).toString('hex')}.tmp`);
+      const handle = await open(temp, 'w');
+      await pipeline(streamOf(size), createWriteStream('', { fd: handle.fd, autoClose: false }));
+      await handle.sync();
+      await handle.close();
+      await rename(temp, join(dir, encodeURIComponent(key)));
+    },
+    get(key) {
+      return drain(createReadStream(join(dir, encodeURIComponent(key)), { highWaterMark: 256 * 1024 }));
+    },
+    async listPages() {
+      return [];
+    },
+    stop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ─── measurements ───────────────────────────────────────────────────────────────────────────────────────────
+
+interface Row {
+  case: string;
+  unit: string;
+  values: Map<string, number>;
+}
+
+async function timed(action: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return (performance.now() - started) / 1000;
+}
+
+async function inFlight(count: number, action: (index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < count) await action(next++);
+    }),
+  );
+}
+
+/** Peak RSS of `pid` in MiB, sampled while `action` runs, after resetting the kernel's high-water mark. */
+async function peakRss(pid: number, action: () => Promise<void>): Promise<number> {
+  const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status())?.[1] ?? 0);
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, kib('VmRSS'));
+  }, 20);
+  try {
+    await action();
+  } finally {
+    clearInterval(sampler);
+  }
+  return Math.max(peak, kib('VmHWM')) / 1024;
+}
+
+async function throughputCases(targets: Target[], rows: Row[], rss: Map<string, number>): Promise<void> {
+  const sizes: { label: string; size: number; count: number; streamed: boolean }[] = [
+    { label: '1 MiB x50', size: MiB, count: 50, streamed: false },
+    { label: '64 MiB', size: 64 * MiB, count: 1, streamed: true },
+    ...(QUICK ? [] : [{ label: '1 GiB', size: 1024 * MiB, count: 1, streamed: true }]),
+  ];
+  for (const { label, size, count, streamed } of sizes) {
+    const put: Row = { case: `PUT ${label}`, unit: 'MB/s', values: new Map() };
+    const get: Row = { case: `GET ${label}`, unit: 'MB/s', values: new Map() };
+    for (const target of targets) {
+      const upload = async () => {
+        for (let i = 0; i < count; i++) await target.put(`obj/${size}/${i}`, size, streamed);
+      };
+      let seconds = 0;
+      if (target.name === 'shim' && size >= 1024 * MiB && target.pid) {
+        const measure = async () => {
+          seconds = await timed(upload);
+        };
+        rss.set(label, await peakRss(target.pid, measure));
+      } else {
+        seconds = await timed(upload);
+      }
+      put.values.set(target.name, (size * count) / seconds / 1e6);
+      const readSeconds = await timed(async () => {
+        for (let i = 0; i < count; i++) {
+          const bytes = await target.get(`obj/${size}/${i}`);
+          if (bytes !== size) throw new Error(`${target.name} returned ${bytes} of ${size} bytes`);
+        }
+      });
+      get.values.set(target.name, (size * count) / readSeconds / 1e6);
+      console.log(
+        `  ${target.name.padEnd(7)} ${label}: PUT ${put.values.get(target.name)?.toFixed(0)} MB/s, GET ${get.values.get(target.name)?.toFixed(0)} MB/s`,
+      );
+    }
+    rows.push(put, get);
+  }
+}
+
+async function smallObjectCase(targets: Target[], rows: Row[]): Promise<void> {
+  const put: Row = {
+    case: `PUT ${SMALL_COUNT} x 4 KiB (${IN_FLIGHT} in flight)`,
+    unit: 'ops/s',
+    values: new Map(),
+  };
+  const get: Row = {
+    case: `GET ${SMALL_COUNT} x 4 KiB (${IN_FLIGHT} in flight)`,
+    unit: 'ops/s',
+    values: new Map(),
+  };
+  for (const target of targets) {
+    const putSeconds = await timed(() =>
+      inFlight(SMALL_COUNT, (i) => target.put(`small/${i}`, SMALL_SIZE, false)),
+    );
+    const getSeconds = await timed(() => inFlight(SMALL_COUNT, (i) => target.get(`small/${i}`)));
+    put.values.set(target.name, SMALL_COUNT / putSeconds);
+    get.values.set(target.name, SMALL_COUNT / getSeconds);
+    console.log(
+      `  ${target.name.padEnd(7)} 4 KiB: PUT ${(SMALL_COUNT / putSeconds).toFixed(0)}/s, GET ${(SMALL_COUNT / getSeconds).toFixed(0)}/s`,
+    );
+  }
+  rows.push(put, get);
+}
+
+async function listCase(targets: Target[], rows: Row[]): Promise<void> {
+  const row: Row = {
+    case: `ListObjectsV2 page via SDK, ${LIST_KEYS} keys (median)`,
+    unit: 'ms',
+    values: new Map(),
+  };
+  const raw: Row = {
+    case: `ListObjectsV2 page raw HTTP, ${LIST_KEYS} keys (median)`,
+    unit: 'ms',
+    values: new Map(),
+  };
+  const median = (pages: number[]) => [...pages].sort((a, b) => a - b)[Math.floor(pages.length / 2)] ?? 0;
+  for (const target of targets) {
+    if (target.name === 'disk') continue;
+    try {
+      const seed = await timed(() =>
+        inFlight(LIST_KEYS, (i) => target.put(`list/${String(i).padStart(7, '0')}`, 1, false)),
+      );
+      const pages = await target.listPages();
+      row.values.set(target.name, median(pages));
+      const rawPages = target.rawListPages ? await target.rawListPages() : undefined;
+      if (rawPages) raw.values.set(target.name, median(rawPages));
+      console.log(
+        `  ${target.name.padEnd(7)} list: ${median(pages).toFixed(2)} ms/page over ${pages.length} pages` +
+          `${rawPages ? ` (raw HTTP ${median(rawPages).toFixed(2)} ms)` : ''}, seeded ${LIST_KEYS} keys in ${seed.toFixed(1)} s`,
+      );
+    } catch (error) {
+      console.log(`  ${target.name.padEnd(7)} list failed: ${String(error)}`);
+    }
+  }
+  rows.push(row, raw);
+}
+
+function printTable(rows: Row[], names: string[], rss: Map<string, number>): void {
+  const header = ['case', 'unit', ...names, 'shim / floor'];
+  const lines = rows.map((row) => {
+    const shim = row.values.get('shim');
+    const floor = row.values.get('floor');
+    const ratio = shim && floor ? (row.unit === 'ms' ? floor / shim : shim / floor) : undefined;
+    return [
+      row.case,
+      row.unit,
+      ...names.map((name) => {
+        const value = row.values.get(name);
+        return value === undefined ? '—' : value.toFixed(row.unit === 'ms' ? 2 : 0);
+      }),
+      ratio === undefined ? '—' : `${ratio.toFixed(2)}x`,
+    ];
+  });
+  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i]?.length ?? 0)));
+  const format = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`);
+  for (const line of lines) console.log(format(line));
+  for (const [label, mib] of rss)
+    console.log(`shim peak RSS during the ${label} upload: ${mib.toFixed(0)} MiB`);
+  console.log('ratios: throughput shim/floor (higher is better); for list pages floor time / shim time.');
+}
+
+export async function run(): Promise<void> {
+  const targets: Target[] = [await sdkTarget('shim'), await floorTarget(), diskTarget()];
+  try {
+    targets.push(await sdkTarget('s3rver'));
+  } catch (error) {
+    console.log(`  s3rver unavailable: ${String(error)}`);
+  }
+  const rows: Row[] = [];
+  const rss = new Map<string, number>();
+  try {
+    await throughputCases(targets, rows, rss);
+    await smallObjectCase(targets, rows);
+    await listCase(targets, rows);
+  } finally {
+    for (const target of targets) target.stop();
+    agent.destroy();
+  }
+  printTable(
+    rows,
+    targets.map((target) => target.name),
+    rss,
+  );
+}
