@@ -356,11 +356,20 @@ async function timed(action: () => Promise<void>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Runs `action` for 0..count-1 with IN_FLIGHT at a time; the first failure stops every worker. */
 async function inFlight(count: number, action: (index: number) => Promise<unknown>): Promise<void> {
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < count) await action(next++);
+      while (next < count && !failed) {
+        try {
+          await action(next++);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
     }),
   );
 }
