@@ -1,56 +1,47 @@
-// The apps the sandbox serves: every folder under examples/ with a jingmai.app.json. Each is
-// bundled from source with esbuild and served on the app origin, apart from the console.
+// Which apps the sandbox serves: folders with a valid jingmai.app.json. Invalid manifests are
+// reported with their fixes and skipped, so one broken example does not stop the others.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { MANIFEST_FILE, type Manifest, parseManifest } from '@jingmai/protocol';
-import { build } from 'esbuild';
 
-/** An app ready to serve. */
-export interface SandboxApp {
+/** An app folder and its manifest. */
+export interface AppSource {
+  readonly dir: string;
+  /** The path segment the app is served under on the app origin. */
   readonly slug: string;
   readonly manifest: Manifest;
-  readonly files: Map<string, { body: string | Uint8Array; type: string }>;
 }
 
-/** Finds, validates and bundles the apps under `examplesDir`. Invalid manifests are reported, not served. */
-export async function loadApps(examplesDir: string): Promise<SandboxApp[]> {
-  const apps: SandboxApp[] = [];
-  for (const slug of readdirSync(examplesDir).sort()) {
-    const dir = join(examplesDir, slug);
+/** The folders under `parent` that hold a manifest, sorted by name. */
+export function appFoldersUnder(parent: string): string[] {
+  return readdirSync(parent)
+    .sort()
+    .map((name) => join(parent, name))
+    .filter((dir) => existsSync(join(dir, MANIFEST_FILE)));
+}
+
+/** Reads each folder's manifest; problems go to `report` and the folder is skipped. */
+export function readApps(dirs: readonly string[], report: (line: string) => void): AppSource[] {
+  const apps: AppSource[] = [];
+  const slugs = new Set<string>();
+  for (const given of dirs) {
+    const dir = resolve(given);
     const manifestPath = join(dir, MANIFEST_FILE);
-    if (!existsSync(manifestPath)) continue;
-    const parsed = parseManifest(readFileSync(manifestPath, 'utf8'));
-    if (!parsed.ok) {
-      console.error(`✖ ${slug}/${MANIFEST_FILE}:`);
-      for (const issue of parsed.errors)
-        console.error(`    ${issue.path || '(manifest)'}: ${issue.problem}. ${issue.fix}`);
+    if (!existsSync(manifestPath)) {
+      report(`✖ ${dir}: no ${MANIFEST_FILE} (run the command inside an app folder)`);
       continue;
     }
-    const bundle = await build({
-      entryPoints: [join(dir, 'source/main.ts')],
-      bundle: true,
-      minify: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      sourcemap: 'inline',
-      logLevel: 'error',
-    });
-    apps.push({
-      slug,
-      manifest: parsed.manifest,
-      files: new Map([
-        [
-          `/${slug}/`,
-          { body: readFileSync(join(dir, 'index.html'), 'utf8'), type: 'text/html; charset=utf-8' },
-        ],
-        [
-          `/${slug}/main.js`,
-          { body: bundle.outputFiles[0]?.contents ?? '', type: 'text/javascript; charset=utf-8' },
-        ],
-      ]),
-    });
+    const parsed = parseManifest(readFileSync(manifestPath, 'utf8'));
+    if (!parsed.ok) {
+      report(`✖ ${manifestPath}:`);
+      for (const issue of parsed.errors)
+        report(`    ${issue.path || '(manifest)'}: ${issue.problem}. ${issue.fix}`);
+      continue;
+    }
+    let slug = basename(dir).replace(/[^\w.-]/g, '-') || 'app';
+    while (slugs.has(slug)) slug = `${slug}-2`;
+    slugs.add(slug);
+    apps.push({ dir, slug, manifest: parsed.manifest });
   }
   return apps;
 }

@@ -2,7 +2,15 @@
 import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 import { createCommand } from './create.js';
+import { devCommand } from './dev.js';
 import { packCommand } from './pack.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [createCommand, buildCommand, validateCommand, packCommand];
+// `dev` last: help and error messages keep listing the older commands in their first order.
+export const COMMANDS: readonly Command[] = [
+  createCommand,
+  buildCommand,
+  validateCommand,
+  packCommand,
+  devCommand,
+];
