@@ -38,6 +38,14 @@ test('the hello app runs in a sandboxed frame; toasts come from the console; a r
   await app.getByRole('button', { name: 'Session token' }).click();
   await expect(app.locator('code')).toHaveText(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
 
+  // Context changes reach the app live; the platform server sees the chosen role.
+  await tab(page, 'Context');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(app.locator('body')).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Role').selectOption('viewer');
+  await expect(page.getByRole('tabpanel')).toContainText('x-jingmai-role: viewer');
+  await expect(page.locator('.topbar .who')).toContainText('viewer');
+
   await tab(page, 'Permissions');
   await page.getByLabel('auth:session').uncheck();
   await app.getByRole('button', { name: 'Session token' }).click();
