@@ -52,6 +52,12 @@ async function main(): Promise<void> {
     timings: { autoDispatch: !values['no-auto-dispatch'] },
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
   });
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  // Handlers first: whoever reads the ready lines below may signal at once.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const seed = server.seed;
   process.stdout.write(
     [
@@ -65,11 +71,6 @@ async function main(): Promise<void> {
       .filter((line, index, lines) => line !== '' || index === lines.length - 1)
       .join('\n'),
   );
-  const stop = () => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

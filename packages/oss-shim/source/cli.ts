@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     ...(values['cors-origin'].length ? { cors: { allowedOrigins: values['cors-origin'] } } : {}),
     ...(values['virtual-host'] ? { virtualHostDomain: values['virtual-host'] } : {}),
   });
+  const stop = () => void server.close().then(() => process.exit(0));
+  // Handlers first: whoever reads the ready lines below may signal at once.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   process.stdout.write(
     [
       `jingmai-oss listening on ${server.url} (data: ${server.dataDir})`,
@@ -64,9 +68,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
