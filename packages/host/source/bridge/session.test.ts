@@ -226,6 +226,22 @@ describe('BridgeSession', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('keeps a long method default and caps what a caller may ask for', async () => {
+    vi.useFakeTimers();
+    const { session, last } = harness({
+      maxTimeoutMs: 1000,
+      services: { 'storage.head': (() => new Promise(() => {})) as ServiceFunction },
+    });
+    session.receive([FRAME.CALL, 1, 'storage.head', { key: 'a' }, 60 * 60_000]);
+    await vi.advanceTimersByTimeAsync(BRIDGE_METHODS['storage.head'].timeoutMs + 10);
+    expect(last()).toMatchObject([
+      FRAME.ERROR,
+      1,
+      { code: 'TIMEOUT', details: { timeoutMs: BRIDGE_METHODS['storage.head'].timeoutMs } },
+    ]);
+    session.close();
+  });
+
   it('cancels a call when the app asks, and fails every running call on close', async () => {
     const signals: AbortSignal[] = [];
     const { session, sent } = harness({

@@ -63,7 +63,7 @@ export interface SessionOptions {
   readonly rateClasses?: Readonly<Record<RateClassName, RateClass>>;
   /** Interval of host pings; the app is unresponsive after two missed intervals. 0 disables. */
   readonly heartbeatMs?: number;
-  /** Longest deadline a caller may ask for. */
+  /** Longest deadline a caller may ask for, beyond the method's own default (default 10 minutes). */
   readonly maxTimeoutMs?: number;
   readonly onCall?: (record: CallRecord) => void;
   readonly onResponsiveChange?: (responsive: boolean, silentMs: number) => void;
@@ -300,10 +300,12 @@ export class BridgeSession {
   }
 
   private deadline(spec: MethodSpec, requested: unknown): number {
-    const max = this.options.maxTimeoutMs ?? 10 * 60_000;
+    // A caller may shorten a deadline freely, but lengthen it only up to the larger of the cap and
+    // the method's own default (a transfer's hour is not cut to the cap).
+    const max = Math.max(this.options.maxTimeoutMs ?? 10 * 60_000, spec.timeoutMs);
     if (typeof requested === 'number' && requested > 0 && Number.isFinite(requested))
       return Math.min(requested, max);
-    return Math.min(spec.timeoutMs, max);
+    return spec.timeoutMs;
   }
 
   private settle(id: number, pending: Pending, ok: boolean, value: unknown): void {
