@@ -13,7 +13,8 @@ afterEach(() => {
   child = undefined;
 });
 
-describe('jingmai-miaosong', () => {
+// Each test starts node with tsx; on a loaded two-core machine that alone can take seconds.
+describe('jingmai-miaosong', { timeout: 30_000 }, () => {
   it('prints usage with --help', () => {
     const run = spawnSync(process.execPath, args('--help'), { encoding: 'utf8' });
     expect(run.status).toBe(0);

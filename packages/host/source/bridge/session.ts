@@ -3,6 +3,7 @@
 // rate limit, payload size, arguments parse under the method's schema. Each refusal is answered
 // with a typed protocol error; nothing thrown by a service or by the app's input escapes.
 import {
+  Deadlines,
   type EventInfo,
   FRAME,
   JingmaiError,
@@ -81,8 +82,9 @@ interface Pending {
   readonly method: string;
   readonly params: unknown;
   readonly startedAt: number;
-  readonly controller: AbortController;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Made only when the service reads its signal: most calls never do. */
+  controller: AbortController | undefined;
+  abortedWith: unknown;
 }
 
 const MAX_ISSUES = 10;
@@ -92,6 +94,8 @@ const FLOOD_WINDOW_MS = 1000;
 /** The host's end of one app connection. */
 export class BridgeSession {
   private readonly pending = new Map<number, Pending>();
+  private readonly deadlines = new Deadlines<number>();
+  private observer: ((record: CallRecord) => void) | undefined;
   private readonly buckets = new Map<string, TokenBucket>();
   private scopes: Set<Scope>;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -108,6 +112,7 @@ export class BridgeSession {
     private readonly options: SessionOptions,
   ) {
     this.now = options.now ?? (() => performance.now());
+    this.observer = options.onCall;
     this.scopes = new Set(options.scopes);
     this.lastSeen = this.now();
     port.onmessage = (event: MessageEvent) => this.receive(event.data);
@@ -144,6 +149,7 @@ export class BridgeSession {
     if (this.isClosed) return;
     clearInterval(this.heartbeat);
     for (const [id, pending] of [...this.pending]) this.settle(id, pending, false, reason);
+    this.deadlines.clear();
     this.isClosed = true;
     try {
       this.port.postMessage([FRAME.CLOSE, toWireError(reason)]);
@@ -154,15 +160,21 @@ export class BridgeSession {
     this.port.close();
   }
 
+  /** Starts or stops reporting each call (an inspector opened or closed); records cost nothing without one. */
+  observeCalls(observer: ((record: CallRecord) => void) | undefined): void {
+    this.observer = observer;
+  }
+
   /** Handles one frame from the app. Never throws. */
   receive(frame: unknown): void {
     if (this.isClosed) return;
-    this.lastSeen = this.now();
+    const now = this.now();
+    this.lastSeen = now;
     if (!this.responsive) this.setResponsive(true);
     if (!Array.isArray(frame)) return;
     switch (frame[0]) {
       case FRAME.CALL:
-        this.call(frame);
+        this.call(frame, now);
         return;
       case FRAME.CANCEL:
         this.cancel(frame[1]);
@@ -173,10 +185,9 @@ export class BridgeSession {
     }
   }
 
-  private call(frame: unknown[]): void {
+  private call(frame: unknown[], startedAt: number): void {
     const id = frame[1];
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return;
-    const startedAt = this.now();
     const method = frame[2];
     const params = frame[3];
     if (frame.length > 5)
@@ -219,7 +230,7 @@ export class BridgeSession {
         },
       );
     }
-    const retryAfterMs = this.bucket(spec.rate).take();
+    const retryAfterMs = this.bucket(spec.rate).take(startedAt);
     if (retryAfterMs > 0) {
       this.refuse(id, name, params, startedAt, 'RATE_LIMITED', `Too many ${spec.rate} calls.`, {
         rateClass: spec.rate,
@@ -269,22 +280,28 @@ export class BridgeSession {
     params: unknown,
     startedAt: number,
   ): void {
-    const controller = new AbortController();
-    const pending: Pending = { method, params, startedAt, controller, timer: undefined };
+    const pending: Pending = { method, params, startedAt, controller: undefined, abortedWith: undefined };
     const timeoutMs = this.deadline(spec, requestedTimeout);
     this.pending.set(id, pending);
-    pending.timer = setTimeout(() => {
+    this.deadlines.add(id, timeoutMs, () => {
       const error = new JingmaiError('TIMEOUT', `${method} did not finish within ${timeoutMs} ms.`, {
         details: { timeoutMs },
       });
       this.settle(id, pending, false, error);
-    }, timeoutMs);
+    });
+    const context: CallContext = {
+      method,
+      get signal() {
+        if (!pending.controller) {
+          pending.controller = new AbortController();
+          if (pending.abortedWith !== undefined) pending.controller.abort(pending.abortedWith);
+        }
+        return pending.controller.signal;
+      },
+    };
     let outcome: unknown;
     try {
-      outcome = (service as (args: unknown, context: CallContext) => unknown)(args, {
-        method,
-        signal: controller.signal,
-      });
+      outcome = (service as (args: unknown, context: CallContext) => unknown)(args, context);
     } catch (error) {
       this.settle(id, pending, false, error);
       return;
@@ -312,8 +329,11 @@ export class BridgeSession {
     // Only the first outcome counts: a late service result after a timeout or cancel is dropped.
     if (this.pending.get(id) !== pending) return;
     this.pending.delete(id);
-    clearTimeout(pending.timer);
-    if (!ok) pending.controller.abort(value);
+    this.deadlines.delete(id);
+    if (!ok) {
+      pending.abortedWith = value ?? new JingmaiError('CANCELLED');
+      pending.controller?.abort(pending.abortedWith);
+    }
     if (ok) this.reply(id, pending.method, pending.params, pending.startedAt, value);
     else this.fail(id, pending.method, pending.params, pending.startedAt, 'allowed', value);
   }
@@ -326,7 +346,7 @@ export class BridgeSession {
       // A service returned something that cannot be cloned: report it as an internal failure.
       return this.fail(id, method, params, startedAt, 'allowed', error);
     }
-    this.options.onCall?.({
+    this.observer?.({
       id,
       method,
       params,
@@ -368,10 +388,10 @@ export class BridgeSession {
   ): void {
     if (this.isClosed) return;
     this.port.postMessage([FRAME.ERROR, id, toWireError(error)]);
-    if (this.options.onCall) {
+    if (this.observer) {
       const typed =
         error instanceof JingmaiError ? error : new JingmaiError('INTERNAL', undefined, { cause: error });
-      this.options.onCall({
+      this.observer({
         id,
         method,
         params,

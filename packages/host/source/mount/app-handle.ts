@@ -136,7 +136,12 @@ export class AppHandle {
       this.listeners.set(event, set);
     }
     set.add(listener as Listener<never>);
-    return () => set.delete(listener as Listener<never>);
+    if (event === 'call') this.session?.observeCalls(this.emitCall);
+    return () => {
+      set.delete(listener as Listener<never>);
+      // With no inspector listening, the session builds no call records at all.
+      if (event === 'call' && set.size === 0) this.session?.observeCalls(undefined);
+    };
   }
 
   /** Changes the granted scopes live: later calls and events follow the new grants. */
@@ -198,6 +203,8 @@ export class AppHandle {
     return new Set(grants.filter((scope) => requested.has(scope)));
   }
 
+  private readonly emitCall = (record: CallRecord): void => this.emit('call', record);
+
   private readonly onFrameLoad = (): void => {
     // The page loaded; a hello must follow soon, or the app is not a Jingmai app.
     clearTimeout(this.loadTimer);
@@ -250,7 +257,7 @@ export class AppHandle {
       scopes: this.granted,
       heartbeatMs: this.env.heartbeatMs,
       ...(this.env.rateClasses ? { rateClasses: this.env.rateClasses } : {}),
-      onCall: (record) => this.emit('call', record),
+      ...(this.listeners.get('call')?.size ? { onCall: this.emitCall } : {}),
       onFlood: (error) => this.emit('error', error),
       onResponsiveChange: (responsive, silentMs) => {
         if (responsive) {

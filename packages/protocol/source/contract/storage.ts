@@ -119,6 +119,7 @@ export const STORAGE_SCHEMAS = {
             .string()
             .min(1)
             .max(200)
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
             .regex(/^[^"\\/\u0000-\u001f]+$/, 'is not a plain file name'),
         ])
         .optional(),

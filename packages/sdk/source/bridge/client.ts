@@ -1,7 +1,14 @@
 // The app's end of the bridge: numbered calls on the private port, each with a deadline, plus
 // events and liveness. Every pending call ends: with its result, its error, its deadline, or
 // DISCONNECTED when the host goes away.
-import { FRAME, fromWireError, isMethodName, JingmaiError, METHODS } from '@jingmai/protocol/constants';
+import {
+  Deadlines,
+  FRAME,
+  fromWireError,
+  isMethodName,
+  JingmaiError,
+  METHODS,
+} from '@jingmai/protocol/constants';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -16,7 +23,6 @@ export interface CallOptions {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: JingmaiError): void;
-  timer: ReturnType<typeof setTimeout>;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
@@ -29,6 +35,7 @@ const GRACE_MS = 500;
 /** The RPC client on the port the host handed over. */
 export class BridgeClient {
   private readonly pending = new Map<number, Pending>();
+  private readonly deadlines = new Deadlines<number>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private nextId = 1;
   private closedWith: JingmaiError | undefined;
@@ -58,16 +65,11 @@ export class BridgeClient {
     const id = this.nextId++;
     const deadline = timeoutMs ?? (isMethodName(method) ? METHODS[method].timeoutMs : 10_000);
     return new Promise((resolve, reject) => {
-      const pending: Pending = {
-        resolve,
-        reject,
-        signal,
-        onAbort: undefined,
-        timer: setTimeout(() => {
-          this.cancel(id);
-          this.settle(id, new JingmaiError('TIMEOUT', `${method} did not finish within ${deadline} ms.`));
-        }, deadline + GRACE_MS),
-      };
+      const pending: Pending = { resolve, reject, signal, onAbort: undefined };
+      this.deadlines.add(id, deadline + GRACE_MS, () => {
+        this.cancel(id);
+        this.settle(id, new JingmaiError('TIMEOUT', `${method} did not finish within ${deadline} ms.`));
+      });
       if (signal) {
         pending.onAbort = () => {
           this.cancel(id);
@@ -110,6 +112,7 @@ export class BridgeClient {
     this.closedWith = reason;
     clearInterval(this.watchdog);
     for (const id of [...this.pending.keys()]) this.settle(id, reason);
+    this.deadlines.clear();
     this.port.onmessage = null;
     this.port.close();
     this.dispatch('disconnect', reason);
@@ -142,7 +145,7 @@ export class BridgeClient {
     const pending = this.pending.get(id as number);
     if (!pending) return;
     this.pending.delete(id as number);
-    clearTimeout(pending.timer);
+    this.deadlines.delete(id as number);
     if (pending.onAbort) pending.signal?.removeEventListener('abort', pending.onAbort);
     if (error) pending.reject(error);
     else pending.resolve(value);
