@@ -7,7 +7,8 @@ const dir = new URL('./suites/', import.meta.url);
 const available = readdirSync(dir)
   .filter((file) => file.endsWith('.bench.ts'))
   .map((file) => file.replace(/\.bench\.ts$/, ''));
-const wanted = process.argv.slice(2);
+// pnpm passes a literal `--` through to the script; it is not a suite name.
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length) {
   console.error(`unknown suite(s): ${unknown.join(', ')}; available: ${available.join(', ')}`);

@@ -53,8 +53,7 @@ export function sessionOptions(): SessionOptions {
     scopes: ['ui'],
     rateClasses: UNLIMITED,
     heartbeatMs: HEARTBEAT_MS,
-    // AppHandle always records calls; keep that cost in.
-    onCall: () => {},
+    // Like AppHandle without an inspector listening: no call records.
     onResponsiveChange: () => {},
   };
 }
