@@ -12,9 +12,11 @@ export async function startSandboxProcess(
   command: string,
   args: string[],
   cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningSandbox> {
   const child: ChildProcess = spawn(command, args, {
     cwd,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -116,10 +116,14 @@ export function AssistantApp({ app, generator = localListingGenerator }: Assista
     <ThemeProvider theme={context?.theme} locale={context?.locale}>
       <div class="assistant">
         <h1>{text.title}</h1>
+        {/* The frame is sandboxed without allow-forms, where a form never submits (no submit event,
+            no Enter): the button and Enter in a field generate directly. */}
         <form
           class="assistant-form"
           aria-label={text.attributes}
-          onSubmit={(event) => {
+          onSubmit={(event) => event.preventDefault()}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
             event.preventDefault();
             generate();
           }}
@@ -147,7 +151,7 @@ export function AssistantApp({ app, generator = localListingGenerator }: Assista
               onInput={(event) => setForm({ ...form, features: event.currentTarget.value })}
             />
           </FormField>
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="button" variant="primary" busy={busy} onClick={generate}>
             {text.generate}
           </Button>
           <p class="assistant-note">{text.engineNote}</p>
