@@ -3,6 +3,7 @@
 // the Miaosong shim's controls: rider actions, clock advance, failing callbacks.
 import type { PlatformClient } from '@jingmai/host';
 import type { DeliveryOrder } from '@jingmai/protocol';
+import { StatusBadge } from '@jingmai/ui';
 import { useEffect, useState } from 'preact/hooks';
 import { type AppActivity, useActivity } from '../activity';
 import type { DevApi, MiaosongState, OrderRef, OrderRoute, RiderAction } from '../dev-api';
@@ -41,7 +42,7 @@ function OrderCard(props: {
     <article class="order" data-order={order.orderId} data-status={order.status}>
       <header>
         <strong>{order.orderId}</strong>
-        <span class="badge">{order.statusText}</span>
+        <StatusBadge status={order.status} />
         <span class="hint">
           {order.fee != null ? `¥${order.fee.toFixed(2)}` : ''}{' '}
           {order.distance != null ? `${order.distance} m` : ''}

@@ -2,6 +2,7 @@
 // exactly the app's prefix for the current shop): list, image preview, download, delete.
 import type { PlatformClient } from '@jingmai/host';
 import type { ObjectSummary } from '@jingmai/protocol';
+import { Button } from '@jingmai/ui';
 import { useEffect, useState } from 'preact/hooks';
 import { type AppActivity, useActivity } from '../activity';
 
@@ -74,9 +75,9 @@ export function StorageBrowser(props: {
   return (
     <section class="storage-browser">
       <div class="toolbar">
-        <button type="button" onClick={() => void refresh()}>
+        <Button size="small" onClick={() => void refresh()}>
           Refresh
-        </button>
+        </Button>
         <span class="hint">
           {items.length} object(s) of {appId} in shop {props.shopId}
         </span>
@@ -102,8 +103,8 @@ export function StorageBrowser(props: {
               <td>{new Date(item.lastModified).toLocaleString('en-GB')}</td>
               <td class="actions">
                 {IMAGE.test(item.key) && (
-                  <button
-                    type="button"
+                  <Button
+                    size="small"
                     onClick={() => {
                       const next = new Set(previews);
                       if (!next.delete(item.key)) next.add(item.key);
@@ -111,14 +112,14 @@ export function StorageBrowser(props: {
                     }}
                   >
                     Preview
-                  </button>
+                  </Button>
                 )}
-                <button type="button" onClick={() => void download(item.key)}>
+                <Button size="small" onClick={() => void download(item.key)}>
                   Download
-                </button>
-                <button type="button" class="danger" onClick={() => void remove(item.key)}>
+                </Button>
+                <Button size="small" variant="danger" onClick={() => void remove(item.key)}>
                   Delete
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
