@@ -4,6 +4,7 @@
 // noise hits all three alike. Measured, not asserted: ours' goals are printed beside the ratios.
 import { loadavg } from 'node:os';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../scripts/chromium.js';
 import {
   type BenchApp,
   type BenchConsole,
@@ -38,19 +39,7 @@ type ConsoleWindow = Window & { bench: BenchConsole };
 type AppWindow = Window & { benchApp: BenchApp };
 
 function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }
 
 async function handshake(page: Page, transport: Transport, samples: Samples): Promise<void> {
