@@ -87,7 +87,7 @@ interface Pair {
   readonly client: (port: MessagePort) => Call;
   readonly host: (port: MessagePort) => () => void;
   /** Run with setTimeout and clearTimeout as no-ops: what per-call deadline timers cost the pair. */
-  readonly timersStubbed?: boolean;
+  readonly noOpTimers?: boolean;
 }
 
 // Swaps the page's setTimeout and clearTimeout for no-ops while `run` runs.
@@ -138,10 +138,10 @@ const PAIRS: Pair[] = [
   { name: 'bare client, BridgeSession', client: bareClient(false), host: productHost },
   { name: 'BridgeClient, BridgeSession', client: productClient, host: productHost },
   {
-    name: 'BridgeClient, BridgeSession, deadline timers stubbed out',
+    name: 'BridgeClient, BridgeSession, deadline timers replaced by no-ops',
     client: productClient,
     host: productHost,
-    timersStubbed: true,
+    noOpTimers: true,
   },
 ];
 
@@ -150,7 +150,7 @@ async function roundTrips(costs: Costs): Promise<void> {
   const samples = PAIRS.map(() => ({ sequential: [] as number[], pipelined: [] as number[] }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, pair] of PAIRS.entries()) {
-      const [sequential, pipelined] = pair.timersStubbed
+      const [sequential, pipelined] = pair.noOpTimers
         ? await withoutTimers(() => perCall(pair))
         : await perCall(pair);
       samples[i]?.sequential.push(sequential);
