@@ -18,8 +18,11 @@ export type Echo = (payload: Payload, transfer?: ArrayBuffer[]) => Promise<Paylo
 
 /** Installed on the app frame's window as `benchApp`. */
 export interface BenchApp {
-  /** Per-call round-trip times (ms) of `count` sequential small calls. */
-  latency(count: number): Promise<number[]>;
+  /**
+   * Round-trip times (ms) of sequential small calls: the first `count` calls of the fresh frame
+   * (cold), then `count` more after `warmup` unmeasured ones (the steady state).
+   */
+  latency(count: number, warmup: number): Promise<{ cold: number[]; warm: number[] }>;
   /** Calls per second of `total` small calls with `inFlight` outstanding at any time. */
   throughput(total: number, inFlight: number): Promise<number>;
   /** Round-trip times (ms) of `count` sequential echoes of a `bytes` ArrayBuffer. */

@@ -4,14 +4,19 @@ import { type BenchApp, CONNECTED, type Echo } from './contract.js';
 
 function measurements(echo: Echo): BenchApp {
   return {
-    async latency(count) {
-      const samples: number[] = [];
-      for (let i = 0; i < count; i++) {
-        const start = performance.now();
-        await echo({ data: i });
-        samples.push(performance.now() - start);
-      }
-      return samples;
+    async latency(count, warmup) {
+      const timed = async () => {
+        const samples: number[] = [];
+        for (let i = 0; i < count; i++) {
+          const start = performance.now();
+          await echo({ data: i });
+          samples.push(performance.now() - start);
+        }
+        return samples;
+      };
+      const cold = await timed();
+      for (let i = 0; i < warmup; i++) await echo({ data: i });
+      return { cold, warm: await timed() };
     },
     async throughput(total, inFlight) {
       let issued = 0;

@@ -3,7 +3,7 @@
 // rate limit, payload size, arguments parse under the method's schema. Each refusal is answered
 // with a typed protocol error; nothing thrown by a service or by the app's input escapes.
 import {
-  Deadlines,
+  DeadlineTimer,
   type EventInfo,
   FRAME,
   JingmaiError,
@@ -78,13 +78,32 @@ export interface SessionOptions {
   readonly now?: () => number;
 }
 
-interface Pending {
-  readonly method: string;
-  readonly params: unknown;
-  readonly startedAt: number;
+// A running call. It is also the service's CallContext, so a call allocates one object of its own.
+class Pending implements CallContext {
   /** Made only when the service reads its signal: most calls never do. */
-  controller: AbortController | undefined;
-  abortedWith: unknown;
+  private controller: AbortController | undefined;
+  private abortedWith: unknown;
+
+  constructor(
+    readonly method: string,
+    readonly params: unknown,
+    readonly startedAt: number,
+    readonly timeoutMs: number,
+    readonly dueAt: number,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.abortedWith !== undefined) this.controller.abort(this.abortedWith);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    this.abortedWith = reason;
+    this.controller?.abort(reason);
+  }
 }
 
 const MAX_ISSUES = 10;
@@ -94,7 +113,16 @@ const FLOOD_WINDOW_MS = 1000;
 /** The host's end of one app connection. */
 export class BridgeSession {
   private readonly pending = new Map<number, Pending>();
-  private readonly deadlines = new Deadlines<number>();
+  private readonly deadlines = new DeadlineTimer(this.pending, (id, pending: Pending) =>
+    this.settle(
+      id,
+      pending,
+      false,
+      new JingmaiError('TIMEOUT', `${pending.method} did not finish within ${pending.timeoutMs} ms.`, {
+        details: { timeoutMs: pending.timeoutMs },
+      }),
+    ),
+  );
   private observer: ((record: CallRecord) => void) | undefined;
   private readonly buckets = new Map<string, TokenBucket>();
   private scopes: Set<Scope>;
@@ -149,7 +177,7 @@ export class BridgeSession {
     if (this.isClosed) return;
     clearInterval(this.heartbeat);
     for (const [id, pending] of [...this.pending]) this.settle(id, pending, false, reason);
-    this.deadlines.clear();
+    this.deadlines.stop();
     this.isClosed = true;
     try {
       this.port.postMessage([FRAME.CLOSE, toWireError(reason)]);
@@ -280,28 +308,13 @@ export class BridgeSession {
     params: unknown,
     startedAt: number,
   ): void {
-    const pending: Pending = { method, params, startedAt, controller: undefined, abortedWith: undefined };
     const timeoutMs = this.deadline(spec, requestedTimeout);
+    const pending = new Pending(method, params, startedAt, timeoutMs, Date.now() + timeoutMs);
     this.pending.set(id, pending);
-    this.deadlines.add(id, timeoutMs, () => {
-      const error = new JingmaiError('TIMEOUT', `${method} did not finish within ${timeoutMs} ms.`, {
-        details: { timeoutMs },
-      });
-      this.settle(id, pending, false, error);
-    });
-    const context: CallContext = {
-      method,
-      get signal() {
-        if (!pending.controller) {
-          pending.controller = new AbortController();
-          if (pending.abortedWith !== undefined) pending.controller.abort(pending.abortedWith);
-        }
-        return pending.controller.signal;
-      },
-    };
+    this.deadlines.watch(pending.dueAt);
     let outcome: unknown;
     try {
-      outcome = (service as (args: unknown, context: CallContext) => unknown)(args, context);
+      outcome = (service as (args: unknown, context: CallContext) => unknown)(args, pending);
     } catch (error) {
       this.settle(id, pending, false, error);
       return;
@@ -329,11 +342,7 @@ export class BridgeSession {
     // Only the first outcome counts: a late service result after a timeout or cancel is dropped.
     if (this.pending.get(id) !== pending) return;
     this.pending.delete(id);
-    this.deadlines.delete(id);
-    if (!ok) {
-      pending.abortedWith = value ?? new JingmaiError('CANCELLED');
-      pending.controller?.abort(pending.abortedWith);
-    }
+    if (!ok) pending.abort(value ?? new JingmaiError('CANCELLED'));
     if (ok) this.reply(id, pending.method, pending.params, pending.startedAt, value);
     else this.fail(id, pending.method, pending.params, pending.startedAt, 'allowed', value);
   }

@@ -2,7 +2,7 @@
 // events and liveness. Every pending call ends: with its result, its error, its deadline, or
 // DISCONNECTED when the host goes away.
 import {
-  Deadlines,
+  DeadlineTimer,
   FRAME,
   fromWireError,
   isMethodName,
@@ -21,9 +21,13 @@ export interface CallOptions {
 }
 
 interface Pending {
-  resolve(value: unknown): void;
-  reject(error: JingmaiError): void;
-  signal: AbortSignal | undefined;
+  readonly method: string;
+  /** The deadline the caller sees, without the grace. */
+  readonly timeoutMs: number;
+  readonly dueAt: number;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: JingmaiError) => void;
+  readonly signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
@@ -35,7 +39,13 @@ const GRACE_MS = 500;
 /** The RPC client on the port the host handed over. */
 export class BridgeClient {
   private readonly pending = new Map<number, Pending>();
-  private readonly deadlines = new Deadlines<number>();
+  private readonly deadlines = new DeadlineTimer(this.pending, (id, pending: Pending) => {
+    this.cancel(id);
+    this.settle(
+      id,
+      new JingmaiError('TIMEOUT', `${pending.method} did not finish within ${pending.timeoutMs} ms.`),
+    );
+  });
   private readonly listeners = new Map<string, Set<Listener>>();
   private nextId = 1;
   private closedWith: JingmaiError | undefined;
@@ -65,11 +75,16 @@ export class BridgeClient {
     const id = this.nextId++;
     const deadline = timeoutMs ?? (isMethodName(method) ? METHODS[method].timeoutMs : 10_000);
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject, signal, onAbort: undefined };
-      this.deadlines.add(id, deadline + GRACE_MS, () => {
-        this.cancel(id);
-        this.settle(id, new JingmaiError('TIMEOUT', `${method} did not finish within ${deadline} ms.`));
-      });
+      const dueAt = Date.now() + deadline + GRACE_MS;
+      const pending: Pending = {
+        method,
+        timeoutMs: deadline,
+        dueAt,
+        resolve,
+        reject,
+        signal,
+        onAbort: undefined,
+      };
       if (signal) {
         pending.onAbort = () => {
           this.cancel(id);
@@ -78,6 +93,7 @@ export class BridgeClient {
         signal.addEventListener('abort', pending.onAbort, { once: true });
       }
       this.pending.set(id, pending);
+      this.deadlines.watch(dueAt);
       const frame =
         timeoutMs === undefined
           ? [FRAME.CALL, id, method, params]
@@ -112,7 +128,7 @@ export class BridgeClient {
     this.closedWith = reason;
     clearInterval(this.watchdog);
     for (const id of [...this.pending.keys()]) this.settle(id, reason);
-    this.deadlines.clear();
+    this.deadlines.stop();
     this.port.onmessage = null;
     this.port.close();
     this.dispatch('disconnect', reason);
@@ -145,7 +161,6 @@ export class BridgeClient {
     const pending = this.pending.get(id as number);
     if (!pending) return;
     this.pending.delete(id as number);
-    this.deadlines.delete(id as number);
     if (pending.onAbort) pending.signal?.removeEventListener('abort', pending.onAbort);
     if (error) pending.reject(error);
     else pending.resolve(value);
