@@ -19,7 +19,7 @@ import { median, percentile } from '../bridge/stats.js';
 
 // Many short rounds rather than a few long ones: the machine's load swings within a run.
 const ROUNDS = 10;
-const HANDSHAKES_PER_ROUND = 2;
+const HANDSHAKES_PER_ROUND = 5;
 const CALLS_PER_ROUND = 200;
 // Unmeasured calls between a fresh frame's first calls and the steady-state sample: enough for
 // the engine to compile the hot path of every transport.

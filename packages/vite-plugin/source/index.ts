@@ -7,7 +7,8 @@ export {
   measureScripts,
   type ScriptSize,
 } from './budget/measure.js';
-export { contentSecurityPolicy, cspDirectives } from './csp/policy.js';
+export { type CspOptions, contentSecurityPolicy, cspDirectives } from './csp/policy.js';
+export { resolveStorageOrigins, STORAGE_ORIGINS_ENV } from './csp/storage-origins.js';
 export { allowNullOrigin } from './dev/null-origin-cors.js';
 export { formatIssues, loadManifest, ManifestError } from './manifest/load.js';
 export { type JingmaiOptions, type JingmaiPluginApi, jingmai, PLUGIN_NAME } from './plugin.js';

@@ -61,6 +61,20 @@ describe('jingmai() in a Vite build', () => {
     expect(html).toMatch(/src="\.\/assets\/index-[\w-]+\.js"/);
   });
 
+  it("allows the console's storage origin in the built CSP of an app holding a storage scope", async () => {
+    const withStorage = {
+      ...MANIFEST,
+      scopes: [{ scope: 'storage:read', purpose: 'Show the product images it stored.' }],
+    };
+    const root = await app(withStorage);
+    await viteBuild(root, { storageOrigins: ['http://127.0.0.1:9000'] });
+    const html = (await readFile(join(root, 'dist/index.html'), 'utf8')).replaceAll('&#39;', "'");
+    expect(html).toContain(
+      "img-src 'self' data: blob: https://api.example.com wss://live.example.com http://127.0.0.1:9000;",
+    );
+    expect(() => jingmai({ storageOrigins: ['http://127.0.0.1:9000/bucket'] })).toThrow(/is not an origin/);
+  });
+
   it('fails the build with every manifest problem and its fix', async () => {
     const broken = {
       ...MANIFEST,

@@ -5,6 +5,7 @@ import { MANIFEST_FILE, type Manifest } from '@jingmai/protocol';
 import type { CorsOptions, HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite';
 import { DEFAULT_BUDGET_BYTES, describeBudget, measureScripts } from './budget/measure.js';
 import { contentSecurityPolicy } from './csp/policy.js';
+import { resolveStorageOrigins } from './csp/storage-origins.js';
 import { allowNullOrigin } from './dev/null-origin-cors.js';
 import { loadManifest, ManifestError } from './manifest/load.js';
 
@@ -14,11 +15,19 @@ export interface JingmaiOptions {
   readonly manifest?: string;
   /** Most bytes of JavaScript the app may ship, minified and gzipped, all scripts together. Default: 100 KiB. */
   readonly budgetBytes?: number;
+  /**
+   * Origins the console's presigned storage URLs point at, allowed in the CSP's img-src and
+   * connect-src when the manifest holds a storage scope. Default: the comma-separated origins in
+   * the `JINGMAI_STORAGE_ORIGINS` environment variable, else none.
+   */
+  readonly storageOrigins?: readonly string[];
 }
 
 /** What the plugin tells other tools (the CLI reads the budget from the app's Vite config). */
 export interface JingmaiPluginApi {
   readonly budgetBytes: number;
+  /** The storage origins the CSP allows (checked). */
+  readonly storageOrigins: readonly string[];
   /** Absolute path of the manifest, known once the config is resolved. */
   readonly manifestFile: string | undefined;
 }
@@ -34,6 +43,7 @@ export function jingmai(options: JingmaiOptions = {}): Plugin<JingmaiPluginApi> 
       `jingmai({ budgetBytes }) must be a positive whole number of bytes, not ${budgetBytes}`,
     );
   }
+  const storageOrigins = resolveStorageOrigins(options.storageOrigins);
   let config: ResolvedConfig | undefined;
   let manifestFile: string | undefined;
   let manifest: Manifest | undefined;
@@ -42,6 +52,7 @@ export function jingmai(options: JingmaiOptions = {}): Plugin<JingmaiPluginApi> 
     name: PLUGIN_NAME,
     api: {
       budgetBytes,
+      storageOrigins,
       get manifestFile() {
         return manifestFile;
       },
@@ -71,7 +82,7 @@ export function jingmai(options: JingmaiOptions = {}): Plugin<JingmaiPluginApi> 
     transformIndexHtml(_html, context): HtmlTagDescriptor[] {
       // Vite's dev runtime injects inline styles for hot reload, which this policy forbids.
       if (context.server || !manifest) return [];
-      const content = contentSecurityPolicy(manifest);
+      const content = contentSecurityPolicy(manifest, { storageOrigins });
       return [
         {
           tag: 'meta',

@@ -1,7 +1,13 @@
 // The app's Vite config as the build will see it: where it writes, and the budget its jingmai()
 // plugin sets. Apps without a config, or without the plugin in it, get the plugin's defaults.
 import { resolve } from 'node:path';
-import { DEFAULT_BUDGET_BYTES, type JingmaiPluginApi, jingmai, PLUGIN_NAME } from '@jingmai/vite-plugin';
+import {
+  DEFAULT_BUDGET_BYTES,
+  type JingmaiPluginApi,
+  jingmai,
+  PLUGIN_NAME,
+  resolveStorageOrigins,
+} from '@jingmai/vite-plugin';
 import { type InlineConfig, type Plugin, resolveConfig } from 'vite';
 import { CliError } from '../cli/errors.js';
 
@@ -11,6 +17,8 @@ export interface AppViteConfig {
   /** Absolute path of the build output. */
   readonly outDir: string;
   readonly budgetBytes: number;
+  /** The storage origins its CSP allows. */
+  readonly storageOrigins: readonly string[];
   /** Whether the config already lists jingmai(). */
   readonly hasPlugin: boolean;
 }
@@ -33,6 +41,7 @@ export async function resolveAppViteConfig(root: string): Promise<AppViteConfig>
     root: config.root,
     outDir: resolve(config.root, config.build.outDir),
     budgetBytes: plugin?.api?.budgetBytes ?? DEFAULT_BUDGET_BYTES,
+    storageOrigins: plugin?.api?.storageOrigins ?? resolveStorageOrigins(undefined),
     hasPlugin: plugin !== undefined,
   };
 }

@@ -72,7 +72,9 @@ export async function validateApp(options: ValidateAppOptions): Promise<Validati
     const output = await listFiles(app.outDir);
     findings.push(
       ...(await progress.step('Checking the build output', async () => {
-        const policy = manifest ? contentSecurityPolicy(manifest) : undefined;
+        const policy = manifest
+          ? contentSecurityPolicy(manifest, { storageOrigins: app.storageOrigins })
+          : undefined;
         const pages = await Promise.all(
           output
             .filter((file) => file.endsWith('.html'))
