@@ -7,6 +7,7 @@ import { DEFAULT_CREDENTIALS, type OssServer, startOssServer } from '@jingmai/os
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConsoleAuth } from '../http/console-auth.js';
 import { createPlatformServer, type PlatformServer } from '../server.js';
+import { AppStorage } from './app-storage.js';
 
 const secret = 'storage-test-secret-storage-test-secret';
 const BUCKET = 'apps';
@@ -157,5 +158,41 @@ describe('platform app storage on the OSS shim', () => {
       metadata: {},
     });
     expect(result.error?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('addressing style by configuration alone', () => {
+  const scope = { appId: 'com.example.gallery', shopId: 'shop-1' };
+  const target = { size: 3, contentType: 'image/png', metadata: {} };
+  const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+
+  it('presigns virtual-host URLs (bucket in the host name) for an S3 cluster that wants them', async () => {
+    const storage = new AppStorage({
+      endpoint: 'https://s3.cn-north-1.jdcloud-oss.com',
+      region: 'cn-north-1',
+      bucket: 'jingmai-apps',
+      credentials,
+      forcePathStyle: false,
+    });
+    const url = new URL((await storage.presignPut(scope, 'photos/a.png', target)).url);
+    expect(url.host).toBe('jingmai-apps.s3.cn-north-1.jdcloud-oss.com');
+    expect(url.pathname).toBe('/apps/com.example.gallery/shops/shop-1/photos/a.png');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(
+      /^AKIDEXAMPLE\/\d{8}\/cn-north-1\/s3\/aws4_request$/,
+    );
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toContain('host');
+  });
+
+  it('presigns path-style URLs (bucket in the path) when told to, as local shims and MinIO need', async () => {
+    const storage = new AppStorage({
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'jingmai-apps',
+      credentials,
+      forcePathStyle: true,
+    });
+    const url = new URL((await storage.presignPut(scope, 'photos/a.png', target)).url);
+    expect(url.host).toBe('127.0.0.1:9000');
+    expect(url.pathname).toBe('/jingmai-apps/apps/com.example.gallery/shops/shop-1/photos/a.png');
   });
 });
