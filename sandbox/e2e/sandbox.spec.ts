@@ -74,6 +74,20 @@ test('an uploaded file shows in the storage browser, with an image preview', asy
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
 
+  // Storage belongs to the shop: switched to another shop, the console and the platform server
+  // follow, and the file is not there; back in the first shop, it is.
+  const switchShop = async (id: string, name: string) => {
+    await tab(page, 'Context');
+    await page.getByLabel('Shop').selectOption(id);
+    await expect(page.locator('.topbar .who')).toContainText(name);
+    await tab(page, 'Storage');
+    await expect(page.getByText(`in shop ${id}`)).toBeVisible();
+  };
+  await switchShop('shop-2002', '京麦旗舰店');
+  await expect(row).toHaveCount(0);
+  await switchShop('shop-1001', '京东测试店铺');
+  await expect(row).toContainText(`${png.length} B`);
+
   await row.getByRole('button', { name: 'Delete' }).click();
   await expect(row).toHaveCount(0);
 });
