@@ -162,19 +162,21 @@ describe('platform app storage on the OSS shim', () => {
 });
 
 describe('addressing style by configuration alone', () => {
-  const scope = { appId: 'com.example.gallery', shopId: 'shop-1' };
-  const target = { size: 3, contentType: 'image/png', metadata: {} };
-  const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+  const presignedPut = async (endpoint: string, region: string, forcePathStyle: boolean) => {
+    const storage = new AppStorage({
+      endpoint,
+      region,
+      bucket: 'jingmai-apps',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      forcePathStyle,
+    });
+    const scope = { appId: 'com.example.gallery', shopId: 'shop-1' };
+    const target = { size: 3, contentType: 'image/png', metadata: {} };
+    return new URL((await storage.presignPut(scope, 'photos/a.png', target)).url);
+  };
 
   it('presigns virtual-host URLs (bucket in the host name) for an S3 cluster that wants them', async () => {
-    const storage = new AppStorage({
-      endpoint: 'https://s3.cn-north-1.jdcloud-oss.com',
-      region: 'cn-north-1',
-      bucket: 'jingmai-apps',
-      credentials,
-      forcePathStyle: false,
-    });
-    const url = new URL((await storage.presignPut(scope, 'photos/a.png', target)).url);
+    const url = await presignedPut('https://s3.cn-north-1.jdcloud-oss.com', 'cn-north-1', false);
     expect(url.host).toBe('jingmai-apps.s3.cn-north-1.jdcloud-oss.com');
     expect(url.pathname).toBe('/apps/com.example.gallery/shops/shop-1/photos/a.png');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(
@@ -184,14 +186,7 @@ describe('addressing style by configuration alone', () => {
   });
 
   it('presigns path-style URLs (bucket in the path) when told to, as local shims and MinIO need', async () => {
-    const storage = new AppStorage({
-      endpoint: 'http://127.0.0.1:9000',
-      region: 'us-east-1',
-      bucket: 'jingmai-apps',
-      credentials,
-      forcePathStyle: true,
-    });
-    const url = new URL((await storage.presignPut(scope, 'photos/a.png', target)).url);
+    const url = await presignedPut('http://127.0.0.1:9000', 'us-east-1', true);
     expect(url.host).toBe('127.0.0.1:9000');
     expect(url.pathname).toBe('/jingmai-apps/apps/com.example.gallery/shops/shop-1/photos/a.png');
   });
