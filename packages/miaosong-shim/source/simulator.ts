@@ -126,6 +126,7 @@ export async function startMiaosongServer(options: MiaosongServerOptions): Promi
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        orders!.flushWrites();
         await dispatcher.close();
         if (clock.mode === 'manual') store.setMeta(MANUAL_CLOCK_KEY, String(clock.now()));
         store.close();

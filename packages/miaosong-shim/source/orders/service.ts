@@ -1,5 +1,6 @@
-// The business rules behind each endpoint. Every method runs synchronously inside one SQLite transaction,
-// so two requests can never interleave: concurrent addOrder calls with one origin_id create one order.
+// The business rules behind each endpoint. Every change runs synchronously in its own savepoint of a group
+// commit (see store/group-commit.ts), so two requests can never interleave: concurrent addOrder calls with
+// one origin_id create one order. A change's promise settles once it is committed.
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { SimClock } from '../clock/clock.js';
@@ -29,6 +30,7 @@ import type {
   FormalCancelInput,
   QueryDeliverFeeInput,
 } from '../server/validation.js';
+import { createGroupCommit } from '../store/group-commit.js';
 import type { OrderEvent, OrderRow, ShopRow } from '../store/rows.js';
 import type { NewOrder, Store } from '../store/sqlite.js';
 import { cancelRefusal, deductFeeFen } from './cancellation.js';
@@ -77,17 +79,14 @@ export function createOrderService(deps: OrderServiceDeps) {
   const lifecycle: LifecycleDeps = { store, timings, onScheduled: deps.onScheduled };
   const waybills = createWaybillNumbers(store);
 
-  const mutate = <T>(fn: () => T): T => {
-    let result: T;
-    try {
-      result = store.transaction(fn);
-    } catch (error) {
-      waybills.reload();
-      throw error;
-    }
-    deps.onChange();
-    return result;
-  };
+  // A rolled-back savepoint may have taken back a waybill block reservation; waybills re-read it at once,
+  // before the next write of the batch takes a number.
+  const writes = createGroupCommit({
+    transaction: store.transaction,
+    onRollback: waybills.reload,
+    onCommit: deps.onChange,
+  });
+  const mutate = <T>(fn: () => T): Promise<T> => writes.run(fn);
 
   function requireOrder(sourceId: string, originId: string): OrderRow {
     const order = store.getOrder(sourceId, originId);
@@ -203,7 +202,7 @@ export function createOrderService(deps: OrderServiceDeps) {
   }
 
   return {
-    queryDeliverFee(sourceId: string, body: QueryDeliverFeeInput): QueryDeliverFeeResult {
+    queryDeliverFee(sourceId: string, body: QueryDeliverFeeInput): Promise<QueryDeliverFeeResult> {
       return mutate(() => {
         const existing = store.getOrder(sourceId, body.origin_id);
         if (existing && !isRepublishable(existing)) throw new ApiFailure(2130);
@@ -224,8 +223,8 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    addAfterQuery(sourceId: string, body: AddAfterQueryInput): void {
-      mutate(() => {
+    addAfterQuery(sourceId: string, body: AddAfterQueryInput): Promise<void> {
+      return mutate(() => {
         const quote = store.getQuote(body.deliveryNo, sourceId);
         if (!quote) throw new ApiFailure(2005, `deliveryNo不存在: ${body.deliveryNo}`);
         if (quote.used_at !== null) throw new ApiFailure(2063);
@@ -239,7 +238,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    addOrder(sourceId: string, body: AddOrderInput): FeeResult {
+    addOrder(sourceId: string, body: AddOrderInput): Promise<FeeResult> {
       return mutate(() => {
         const existing = store.getOrder(sourceId, body.origin_id);
         // A creation failure (1000) is published again with addOrder; anything else is a duplicate.
@@ -250,7 +249,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    reAddOrder(sourceId: string, body: AddOrderInput): FeeResult {
+    reAddOrder(sourceId: string, body: AddOrderInput): Promise<FeeResult> {
       return mutate(() => {
         const existing = store.getOrder(sourceId, body.origin_id);
         if (!existing) throw new ApiFailure(2060);
@@ -289,7 +288,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       };
     },
 
-    formalCancel(sourceId: string, body: FormalCancelInput): FormalCancelResult {
+    formalCancel(sourceId: string, body: FormalCancelInput): Promise<FormalCancelResult> {
       return mutate(() => {
         const order = requireOrder(sourceId, body.order_id);
         const reason = CANCEL_REASONS.find((r) => r.id === body.cancel_reason_id);
@@ -308,8 +307,8 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    addTip(sourceId: string, body: AddTipInput): void {
-      mutate(() => {
+    addTip(sourceId: string, body: AddTipInput): Promise<void> {
+      return mutate(() => {
         const order = requireOrder(sourceId, body.order_id);
         if (order.status !== ORDER_STATUS.WAITING_ACCEPT && order.status !== ORDER_STATUS.ASSIGNED) {
           throw new ApiFailure(2059);
@@ -321,15 +320,15 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    confirmGoods(sourceId: string, originId: string): void {
-      mutate(() => {
+    confirmGoods(sourceId: string, originId: string): Promise<void> {
+      return mutate(() => {
         move(requireOrder(sourceId, originId), ORDER_STATUS.RETURNED, 2082);
       });
     },
 
-    simulate(sourceId: string, action: SimulationAction, originId: string): void {
+    simulate(sourceId: string, action: SimulationAction, originId: string): Promise<void> {
       if (deps.environment === 'production') throw new ApiFailure(2068);
-      mutate(() => {
+      return mutate(() => {
         const order = requireOrder(sourceId, originId);
         const waiting =
           order.status === ORDER_STATUS.WAITING_ACCEPT || order.status === ORDER_STATUS.ASSIGNED;
@@ -357,8 +356,8 @@ export function createOrderService(deps: OrderServiceDeps) {
       });
     },
 
-    admin(sourceId: string, action: AdminAction, originId: string): void {
-      mutate(() => {
+    admin(sourceId: string, action: AdminAction, originId: string): Promise<void> {
+      return mutate(() => {
         const order = requireOrder(sourceId, originId);
         if (action === 'arrive') move(order, ORDER_STATUS.RIDER_AT_SHOP, 2089);
         else if (action === 'exception') move(order, ORDER_STATUS.RETURNING, 2089);
@@ -381,6 +380,9 @@ export function createOrderService(deps: OrderServiceDeps) {
       if (applied > 0) deps.onChange();
       return applied;
     },
+
+    /** Commits queued changes now instead of at the end of the event-loop turn (before closing the store). */
+    flushWrites: writes.flush,
 
     get(sourceId: string, originId: string) {
       const order = store.getOrder(sourceId, originId);

@@ -136,7 +136,7 @@ async function route(deps: AdminDeps, method: string, path: string, query: URLSe
       const action = ORDER_ACTIONS[path];
       if (!action) throw new AdminError(404, `no admin route ${method} ${path}`);
       const input = parse(schemas.order, body);
-      orders.admin(input.source_id, action, input.order_id);
+      await orders.admin(input.source_id, action, input.order_id);
       return orders.get(input.source_id, input.order_id);
     }
   }

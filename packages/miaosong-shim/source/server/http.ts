@@ -62,7 +62,7 @@ export function createRequestHandler(deps: HttpDeps) {
       return;
     }
     const auth = authenticate(input, deps.store, Date.now(), deps.timestampToleranceMs);
-    send(response, 200, successEnvelope(handler({ sourceId: auth.sourceId, body: auth.body })));
+    send(response, 200, successEnvelope(await handler({ sourceId: auth.sourceId, body: auth.body })));
   }
 
   async function handleAdminRequest(request: IncomingMessage, response: ServerResponse, url: URL) {

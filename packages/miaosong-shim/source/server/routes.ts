@@ -21,6 +21,7 @@ export interface RouteContext {
   readonly body: string;
 }
 
+/** Returns the result, or a promise of it for changes (settled once committed). */
 export type RouteHandler = (ctx: RouteContext) => unknown;
 
 /** Parses `body` as a JSON object, with the platform's codes for empty (2000) and unparsable (2419) text. */
@@ -43,16 +44,16 @@ const NO_RESULT = '';
 
 export function createRoutes(orders: OrderService): ReadonlyMap<ApiPath, RouteHandler> {
   const simulation = (action: SimulationAction): RouteHandler => {
-    return (ctx) => {
-      orders.simulate(ctx.sourceId, action, validateBody(orderIdSchema, objectBody(ctx)).order_id);
+    return async (ctx) => {
+      await orders.simulate(ctx.sourceId, action, validateBody(orderIdSchema, objectBody(ctx)).order_id);
       return NO_RESULT;
     };
   };
   const routes: Record<ApiPath, RouteHandler> = {
     [PATHS.queryDeliverFee]: (ctx) =>
       orders.queryDeliverFee(ctx.sourceId, validateBody(queryDeliverFeeSchema, objectBody(ctx))),
-    [PATHS.addAfterQuery]: (ctx) => {
-      orders.addAfterQuery(ctx.sourceId, validateBody(addAfterQuerySchema, objectBody(ctx)));
+    [PATHS.addAfterQuery]: async (ctx) => {
+      await orders.addAfterQuery(ctx.sourceId, validateBody(addAfterQuerySchema, objectBody(ctx)));
       return NO_RESULT;
     },
     [PATHS.addOrder]: (ctx) => orders.addOrder(ctx.sourceId, validateBody(addOrderSchema, objectBody(ctx))),
@@ -63,12 +64,12 @@ export function createRoutes(orders: OrderService): ReadonlyMap<ApiPath, RouteHa
     [PATHS.formalCancel]: (ctx) =>
       orders.formalCancel(ctx.sourceId, validateBody(formalCancelSchema, objectBody(ctx))),
     [PATHS.cancelReasons]: () => CANCEL_REASONS.map(({ id, reason }) => ({ id, reason })),
-    [PATHS.addTip]: (ctx) => {
-      orders.addTip(ctx.sourceId, validateBody(addTipSchema, objectBody(ctx)));
+    [PATHS.addTip]: async (ctx) => {
+      await orders.addTip(ctx.sourceId, validateBody(addTipSchema, objectBody(ctx)));
       return NO_RESULT;
     },
-    [PATHS.confirmGoods]: (ctx) => {
-      orders.confirmGoods(ctx.sourceId, validateBody(orderIdSchema, objectBody(ctx)).order_id);
+    [PATHS.confirmGoods]: async (ctx) => {
+      await orders.confirmGoods(ctx.sourceId, validateBody(orderIdSchema, objectBody(ctx)).order_id);
       return NO_RESULT;
     },
     [PATHS.cityCodeList]: () => CITIES.map(({ cityName, cityCode }) => ({ cityName, cityCode })),

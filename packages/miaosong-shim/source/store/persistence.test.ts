@@ -55,4 +55,30 @@ describe('restart persistence', () => {
       remove();
     }
   });
+
+  it('keeps every answered order of a burst of concurrent addOrder calls committed together', async () => {
+    receiver = await startReceiver();
+    const { dir, remove } = tempDataDir();
+    try {
+      h = await startHarness({ timings: { autoDispatch: false } }, dir);
+      const ids = Array.from({ length: 40 }, (_, i) => `B${i}`);
+      // One duplicate inside the burst: it gets its own 2105 and does not take the others down with it.
+      const outcomes = await Promise.allSettled(
+        [...ids, 'B7'].map((id) => h!.client.addOrder(orderBody(id, receiver.url))),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(ids.length);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason)).toMatchObject([
+        { code: 2105 },
+      ]);
+      await h.close();
+
+      h = await startHarness({ timings: { autoDispatch: false } }, dir);
+      const statuses = await Promise.all(ids.map((id) => h!.client.queryStatus(id)));
+      expect(statuses.map((s) => s.statusCode)).toEqual(ids.map(() => 1));
+    } finally {
+      await h?.close();
+      h = undefined;
+      remove();
+    }
+  });
 });
