@@ -45,6 +45,10 @@ export type Dispatcher = ReturnType<typeof createDispatcher>;
 // Due callbacks are read in batches and outcomes written in batches: per-callback queries and commits
 // would cost more than the HTTP POSTs themselves under load.
 const READ_BATCH = 256;
+// Outcomes wait this long to share one commit. Until written, a delivered callback is still pending in the
+// store: a crash in between sends it again (delivery is at-least-once), and the order's next callback,
+// which may go out only after this one is recorded, waits at most this long.
+const OUTCOME_WRITE_DELAY_MS = 10;
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { store, clock, policy } = deps;
@@ -53,6 +57,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const claimed = new Set<number>();
   const inFlight = new Set<Promise<void>>();
   let outcomes: DeliveryOutcome[] = [];
+  let outcomeTimer: NodeJS.Timeout | undefined;
   let stale = true;
   let scheduled = false;
   let failAll = false;
@@ -73,24 +78,34 @@ export function createDispatcher(deps: DispatcherDeps) {
       nextAttemptAt: outcome.ok || giveUp ? row.next_attempt_at : now + backoffDelay(policy, failed),
       error: outcome.ok ? null : (outcome.error ?? 'failed'),
     });
-    // A delivered callback may unblock the next one of the same order.
-    stale = true;
+    if (outcomes.length >= READ_BATCH) writeOutcomes();
+    else outcomeTimer ??= setTimeout(writeOutcomesLater, OUTCOME_WRITE_DELAY_MS);
   }
 
   function writeOutcomes(): void {
+    if (outcomeTimer) clearTimeout(outcomeTimer);
+    outcomeTimer = undefined;
     if (outcomes.length === 0) return;
     const batch = outcomes;
     outcomes = [];
     store.recordOutcomes(batch);
-    for (const outcome of batch) claimed.delete(outcome.id);
-    for (const outcome of batch)
-      if (outcome.delivery === 'pending') deps.onRetryScheduled(outcome.nextAttemptAt);
+    for (const outcome of batch) {
+      claimed.delete(outcome.id);
+      // A recorded delivery may unblock the next callback of the same order.
+      if (outcome.delivery !== 'pending') stale = true;
+      else deps.onRetryScheduled(outcome.nextAttemptAt);
+    }
   }
 
-  /** Writes finished outcomes, tops up the ready queue when needed, and starts attempts up to the limit. */
+  function writeOutcomesLater(): void {
+    outcomeTimer = undefined;
+    writeOutcomes();
+    schedule();
+  }
+
+  /** Tops up the ready queue when needed and starts attempts up to the limit. */
   function pump(): void {
     scheduled = false;
-    writeOutcomes();
     if (closed) return;
     if (stale && ready.length === 0) {
       stale = false;
@@ -122,7 +137,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       stale = true;
       schedule();
     },
-    /** Sends everything due now and waits until nothing eligible is left. */
+    /** Sends everything due now and waits until nothing eligible is left, with every outcome written. */
     async flush(): Promise<void> {
       stale = true;
       for (;;) {

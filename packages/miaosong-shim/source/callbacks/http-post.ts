@@ -3,6 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
@@ -12,19 +13,35 @@ export interface PostOutcome {
   readonly error?: string;
 }
 
+// Receivers are few and each gets many callbacks: parse each URL once. Bounded, because the URLs come
+// from merchants' orders.
+const targets = new Map<string, http.RequestOptions | null>();
+const MAX_CACHED_TARGETS = 1024;
+
+function targetOf(url: string): http.RequestOptions | null {
+  let target = targets.get(url);
+  if (target !== undefined) return target;
+  try {
+    target = urlToHttpOptions(new URL(url));
+  } catch {
+    target = null;
+  }
+  if (targets.size >= MAX_CACHED_TARGETS) targets.clear();
+  targets.set(url, target);
+  return target;
+}
+
 export function postJson(url: string, body: string, timeoutMs: number): Promise<PostOutcome> {
   return new Promise((resolve) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
+    const target = targetOf(url);
+    if (!target) {
       resolve({ ok: false, error: `invalid callback URL: ${url}` });
       return;
     }
     const secure = target.protocol === 'https:';
     const request = (secure ? https : http).request(
-      target,
       {
+        ...target,
         method: 'POST',
         agent: secure ? httpsAgent : httpAgent,
         headers: {
