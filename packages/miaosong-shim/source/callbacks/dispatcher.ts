@@ -4,7 +4,7 @@
 
 import type { SimClock } from '../clock/clock.js';
 import type { DeliveryOutcome, StatusChangeRow } from '../store/rows.js';
-import type { Store } from '../store/sqlite.js';
+import type { CallbackKey, Store } from '../store/sqlite.js';
 import { type PostOutcome, postJson } from './http-post.js';
 
 export interface RetryPolicy {
@@ -49,16 +49,23 @@ const READ_BATCH = 256;
 // store: a crash in between sends it again (delivery is at-least-once), and the order's next callback,
 // which may go out only after this one is recorded, waits at most this long.
 const OUTCOME_WRITE_DELAY_MS = 10;
+const SCAN_START: CallbackKey = { at: Number.MIN_SAFE_INTEGER, id: 0 };
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { store, clock, policy } = deps;
   const ready: StatusChangeRow[] = [];
-  /** Ids read and not yet settled in the store (waiting, in flight, or with an unwritten outcome). */
-  const claimed = new Set<number>();
+  /** Rows read and not yet settled in the store (waiting, in flight, or with an unwritten outcome): id -> order. */
+  const claimed = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
   let outcomes: DeliveryOutcome[] = [];
   let outcomeTimer: NodeJS.Timeout | undefined;
-  let stale = true;
+  // What the next read looks at. Each way in returns only rows no earlier read returned, so a backlog is
+  // never read twice: a scan of everything due (at start and when retries fall due), rows added since the
+  // last read, and the next callback of orders whose previous one has just settled.
+  let scanFrom: CallbackKey | null = SCAN_START;
+  let addedAfter = store.lastStatusChangeId();
+  let added = false;
+  const unblocked = new Set<number>();
   let scheduled = false;
   let failAll = false;
   let closed = false;
@@ -90,9 +97,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     outcomes = [];
     store.recordOutcomes(batch);
     for (const outcome of batch) {
+      const orderId = claimed.get(outcome.id)!;
       claimed.delete(outcome.id);
-      // A recorded delivery may unblock the next callback of the same order.
-      if (outcome.delivery !== 'pending') stale = true;
+      // Settled for good: the order's next callback, if any, may go now.
+      if (outcome.delivery !== 'pending') unblocked.add(orderId);
       else deps.onRetryScheduled(outcome.nextAttemptAt);
     }
   }
@@ -103,18 +111,43 @@ export function createDispatcher(deps: DispatcherDeps) {
     schedule();
   }
 
-  /** Tops up the ready queue when needed and starts attempts up to the limit. */
+  function claim(row: StatusChangeRow): void {
+    if (claimed.has(row.id)) return;
+    claimed.set(row.id, row.order_id);
+    ready.push(row);
+  }
+
+  const readsPending = () => unblocked.size > 0 || added || scanFrom !== null;
+
+  function read(): void {
+    const now = clock.now();
+    if (unblocked.size > 0) {
+      const orderIds = [...unblocked];
+      unblocked.clear();
+      for (const row of store.nextCallbacksOf(orderIds, now)) claim(row);
+    }
+    if (added) {
+      const rows = store.addedCallbacks(addedAfter, READ_BATCH);
+      added = rows.length === READ_BATCH;
+      for (const row of rows) {
+        addedAfter = row.id;
+        // A blocked row goes out once its predecessor settles; one not yet due, with the next scan.
+        if (!row.blocked && row.delivery === 'pending' && row.next_attempt_at <= now) claim(row);
+      }
+    }
+    if (scanFrom) {
+      const rows = store.dueCallbacks(now, scanFrom, READ_BATCH);
+      const last = rows.at(-1);
+      scanFrom = rows.length === READ_BATCH && last ? { at: last.next_attempt_at, id: last.id } : null;
+      for (const row of rows) claim(row);
+    }
+  }
+
+  /** Reads more when the ready queue is empty, and starts attempts up to the limit. */
   function pump(): void {
     scheduled = false;
     if (closed) return;
-    if (stale && ready.length === 0) {
-      stale = false;
-      for (const row of store.dueCallbacks(clock.now(), READ_BATCH)) {
-        if (claimed.has(row.id)) continue;
-        claimed.add(row.id);
-        ready.push(row);
-      }
-    }
+    if (ready.length === 0 && readsPending()) read();
     while (inFlight.size < policy.concurrency && ready.length > 0) {
       const row = ready.shift()!;
       const running: Promise<void> = attempt(row).finally(() => {
@@ -132,19 +165,25 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    /** New callbacks may be due: look for them soon. Cheap to call after every change. */
+    /** Changes were committed: their callbacks go out soon. Cheap to call after every commit. */
     kick(): void {
-      stale = true;
+      added = true;
+      schedule();
+    },
+    /** Time moved on: look through everything due (callback retries included). */
+    rescan(): void {
+      scanFrom = SCAN_START;
       schedule();
     },
     /** Sends everything due now and waits until nothing eligible is left, with every outcome written. */
     async flush(): Promise<void> {
-      stale = true;
+      scanFrom = SCAN_START;
+      added = true;
       for (;;) {
         pump();
         if (inFlight.size === 0 && ready.length === 0) {
           writeOutcomes();
-          if (!stale) return;
+          if (!readsPending()) return;
           continue;
         }
         await Promise.all([...inFlight]);

@@ -38,7 +38,7 @@ export function createEngine(deps: EngineDeps) {
     if (stopped) return;
     const now = clock.now();
     deps.orders().processDue(now);
-    deps.dispatcher().kick();
+    deps.dispatcher().rescan();
     // From `now`, not a fresh reading: a running clock may already be past events processDue did not see.
     rearm(now);
   }

@@ -15,6 +15,16 @@ import type {
 } from './rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
+/** A position in the (next_attempt_at, id) order of pending callbacks. */
+export interface CallbackKey {
+  readonly at: number;
+  readonly id: number;
+}
+
+// A pending callback may go out only when no older callback of its order is still pending.
+const ELIGIBLE = `NOT EXISTS (SELECT 1 FROM status_changes p
+  WHERE p.order_id = c.order_id AND p.id < c.id AND p.delivery = 'pending')`;
+
 /** An order row without its id, for inserts. */
 export type NewOrder = Omit<OrderRow, 'id'>;
 
@@ -144,13 +154,25 @@ export function createStore(dataDir: string) {
       'SELECT * FROM status_changes WHERE order_id = ? ORDER BY id',
     ),
     // Per order, only the oldest pending callback is eligible, so receivers see status changes in order.
-    callbacksDue: db.prepare<[number, number], StatusChangeRow>(
+    callbacksDue: db.prepare<
+      { now: number; afterAt: number; afterId: number; limit: number },
+      StatusChangeRow
+    >(
       `SELECT c.* FROM status_changes c
-       WHERE c.delivery = 'pending' AND c.next_attempt_at <= ?
-         AND NOT EXISTS (SELECT 1 FROM status_changes p
-                         WHERE p.order_id = c.order_id AND p.id < c.id AND p.delivery = 'pending')
-       ORDER BY c.next_attempt_at, c.id LIMIT ?`,
+       WHERE c.delivery = 'pending' AND c.next_attempt_at <= @now
+         AND (c.next_attempt_at, c.id) > (@afterAt, @afterId) AND ${ELIGIBLE}
+       ORDER BY c.next_attempt_at, c.id LIMIT @limit`,
     ),
+    // Every row after the id, eligible or not, so the next read starts after all of them.
+    callbacksAdded: db.prepare<[number, number], StatusChangeRow & { blocked: 0 | 1 }>(
+      `SELECT c.*, NOT ${ELIGIBLE} AS blocked FROM status_changes c WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+    ),
+    callbacksNextOf: db.prepare<{ now: number; orderIds: string }, StatusChangeRow>(
+      `SELECT c.* FROM status_changes c
+       WHERE c.order_id IN (SELECT value FROM json_each(@orderIds))
+         AND c.delivery = 'pending' AND c.next_attempt_at <= @now AND ${ELIGIBLE}`,
+    ),
+    lastStatusChangeId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM status_changes'),
     nextCallbackAfter: db.prepare<[number], { at: number | null }>(
       `SELECT MIN(next_attempt_at) AS at FROM status_changes WHERE delivery = 'pending' AND next_attempt_at > ?`,
     ),
@@ -221,7 +243,15 @@ export function createStore(dataDir: string) {
     insertStatusChange: (row: NewStatusChange) => void statements.changeInsert.run(row),
     /** An order's timeline, oldest first, with each change's callback delivery state. */
     statusChangesOf: (orderId: number) => statements.changesOf.all(orderId),
-    dueCallbacks: (now: number, limit: number) => statements.callbacksDue.all(now, limit),
+    /** Eligible callbacks due by `now`, in (next_attempt_at, id) order after the key `after`. */
+    dueCallbacks: (now: number, after: CallbackKey, limit: number) =>
+      statements.callbacksDue.all({ now, afterAt: after.at, afterId: after.id, limit }),
+    /** Callbacks with an id above `afterId`, in id order, each marked when an older one of its order is pending. */
+    addedCallbacks: (afterId: number, limit: number) => statements.callbacksAdded.all(afterId, limit),
+    /** For each of these orders, its oldest pending callback when that is due by `now`. */
+    nextCallbacksOf: (orderIds: readonly number[], now: number) =>
+      statements.callbacksNextOf.all({ now, orderIds: JSON.stringify(orderIds) }),
+    lastStatusChangeId: () => statements.lastStatusChangeId.get()?.id ?? 0,
     /** The earliest pending callback attempt strictly after `time`. */
     nextCallbackAfter: (time: number) => statements.nextCallbackAfter.get(time)?.at ?? null,
     recordOutcomes: (outcomes: readonly DeliveryOutcome[]) => {
