@@ -3,17 +3,25 @@
 // - shim: @jingmai/oss-shim driven by @aws-sdk/client-s3 with its default settings (CRC32 on every upload,
 //   aws-chunked + trailer for streamed bodies, checksum validation on GET); every signature and checksum is
 //   verified and every object fsynced.
+// - shim-raw: the same server driven by the floor's plain HTTP client, sending what the SDK sends (SigV4
+//   headers, x-amz-content-sha256 of the body and a CRC32 header, or aws-chunked with a CRC32 trailer for
+//   streamed bodies), with the body digests computed once outside the timed loops. The shim verifies all of
+//   it exactly as for the SDK; this row shows the server's own cost without the SDK's client CPU, which
+//   shares the machine's two cores with the server.
 // - floor: a minimal node:http server that streams a PUT to a temp file, fsyncs, renames, and streams a GET
 //   back (its "list" is readdir + sort per page): the practical HTTP ceiling on this machine.
 // - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
 // - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
 //   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
+// - sdk-null: the SDK, default settings, against a server that stores nothing (it counts PUT bytes and
+//   answers GETs from memory): the most any server can get out of the SDK client on this machine.
 // Each server runs in its own child process (this file, started with OSS_BENCH_ROLE set), so the load
 // generator does not share its event loop, and the shim's RSS can be read from /proc.
-// BENCH_QUICK=1 skips the 1 GiB case and lists 10 000 keys instead of 100 000.
+// BENCH_QUICK=1 skips the 1 GiB case and lists 10 000 keys instead of 100 000. While iterating,
+// OSS_BENCH_CASES (any of 1mib,64mib,1gib,small,list) and OSS_BENCH_TARGETS (names as above) narrow a run.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   createReadStream,
   createWriteStream,
@@ -29,9 +37,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -49,6 +58,10 @@ const LIST_KEYS = QUICK ? 10_000 : 100_000;
 const SMALL_COUNT = 2048;
 const SMALL_SIZE = 4096;
 const IN_FLIGHT = 64;
+const CASES = new Set(
+  (process.env.OSS_BENCH_CASES ?? `1mib,64mib,small,list${QUICK ? '' : ',1gib'}`).toLowerCase().split(','),
+);
+const TARGETS = process.env.OSS_BENCH_TARGETS?.split(',');
 
 // ─── child roles ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -57,6 +70,7 @@ const roleDir = process.env.OSS_BENCH_DIR ?? '';
 if (role === 'shim') await serveShim(roleDir);
 if (role === 'floor') await serveFloor(roleDir);
 if (role === 's3rver') await serveS3rver(roleDir);
+if (role === 'null') serveNull();
 
 async function serveShim(dataDir: string): Promise<void> {
   const server = await startOssServer({ dataDir, port: 0, buckets: [BUCKET] });
@@ -75,6 +89,31 @@ async function serveS3rver(directory: string): Promise<void> {
     configureBuckets: [{ name: BUCKET }],
   }).run();
   process.stdout.write(`READY ${address.port}\n`);
+}
+
+/** Stores nothing: a PUT's body is read and dropped, a GET streams that many bytes from memory. */
+function serveNull(): void {
+  const sizes = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (req.method === 'PUT') {
+      // A streamed upload arrives aws-chunked; the object's size is the decoded one it declares.
+      const declared = Number(req.headers['x-amz-decoded-content-length'] ?? req.headers['content-length']);
+      req.resume();
+      req.on('end', () => {
+        sizes.set(path, declared);
+        res.writeHead(200, { etag: '"0"', 'content-length': 0 });
+        res.end();
+      });
+      return;
+    }
+    const size = sizes.get(path) ?? 0;
+    res.writeHead(200, { 'content-length': size, etag: '"0"' });
+    streamOf(size).pipe(res);
+  });
+  server.listen(0, '127.0.0.1', () =>
+    process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`),
+  );
 }
 
 async function serveFloor(dir: string): Promise<void> {
@@ -160,8 +199,8 @@ interface Target {
   pid: number | undefined;
   put(key: string, size: number, streamed: boolean): Promise<void>;
   get(key: string): Promise<number>;
-  /** Times each page of a full listing; returns page durations in ms. */
-  listPages(): Promise<number[]>;
+  /** Times each page of a full listing; returns page durations in ms. Absent where the row does not list. */
+  listPages?(): Promise<number[]>;
   /** The same over signed raw HTTP, without the SDK's XML parsing (the server's own cost). */
   rawListPages?(): Promise<number[]>;
   stop(): void;
@@ -187,47 +226,183 @@ async function spawnRole(name: string): Promise<{ child: ChildProcess; port: num
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
-async function sdkTarget(name: 'shim' | 's3rver'): Promise<Target> {
-  const { child, port, dir } = await spawnRole(name);
+/** The plain HTTP client of the floor and shim-raw rows: node:http on the shared keep-alive agent. */
+function plainRequest(
+  port: number,
+  method: string,
+  path: string,
+  body?: Readable | Buffer,
+  headers: Record<string, string> = {},
+): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const sized = body instanceof Buffer ? { 'content-length': String(body.length), ...headers } : headers;
+    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: sized }, resolve);
+    req.on('error', reject);
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+/** Reads the whole response; a status other than 2xx fails the case instead of timing an error. */
+async function okBody(response: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status > 299) throw new Error(`HTTP ${status}: ${body.toString().slice(0, 200)}`);
+  return body;
+}
+
+async function okDrain(response: http.IncomingMessage): Promise<number> {
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status > 299) return (await okBody(response)).length;
+  return drain(response);
+}
+
+function crc32Base64(value: number): string {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(value >>> 0);
+  return bytes.toString('base64');
+}
+
+/** SHA-256 and CRC32 of an unstreamed body (a prefix of PATTERN), computed once per size. */
+const bodyDigests = new Map<number, { sha256: string; crc32: string }>();
+function digestsOf(size: number): { sha256: string; crc32: string } {
+  let digests = bodyDigests.get(size);
+  if (!digests) {
+    const body = PATTERN.subarray(0, size);
+    digests = { sha256: createHash('sha256').update(body).digest('hex'), crc32: crc32Base64(crc32(body)) };
+    bodyDigests.set(size, digests);
+  }
+  return digests;
+}
+
+/** `size` bytes framed the way the SDK streams an upload: aws-chunked, one chunk per read, a CRC32 trailer. */
+function awsChunkedOf(size: number): Readable {
+  let crc = 0;
+  const framing = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      crc = crc32(chunk, crc);
+      this.push(`${chunk.length.toString(16)}\r\n`);
+      this.push(chunk);
+      callback(null, '\r\n');
+    },
+    flush(callback) {
+      callback(null, `0\r\nx-amz-checksum-crc32:${crc32Base64(crc)}\r\n\r\n`);
+    },
+  });
+  return streamOf(size).pipe(framing);
+}
+
+async function shimRawTarget(): Promise<Target> {
+  const { child, port, dir } = await spawnRole('shim');
+  const endpoint = {
+    url: `http://127.0.0.1:${port}`,
+    region: DEFAULT_REGION,
+    credentials: [DEFAULT_CREDENTIALS],
+  };
+  const signed = (method: string, path: string, headers: Record<string, string>, payloadHash?: string) =>
+    signedHeaders(endpoint, { method, path, headers, ...(payloadHash ? { payloadHash } : {}) });
+  return {
+    name: 'shim-raw',
+    pid: child.pid,
+    async put(key, size, streamed) {
+      const path = `/${BUCKET}/${key}`;
+      if (streamed) {
+        const headers = signed(
+          'PUT',
+          path,
+          {
+            'content-encoding': 'aws-chunked',
+            'x-amz-decoded-content-length': String(size),
+            'x-amz-sdk-checksum-algorithm': 'CRC32',
+            'x-amz-trailer': 'x-amz-checksum-crc32',
+          },
+          'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+        );
+        await okBody(await plainRequest(port, 'PUT', path, awsChunkedOf(size), headers));
+        return;
+      }
+      const digests = digestsOf(size);
+      const headers = signed(
+        'PUT',
+        path,
+        {
+          'content-length': String(size),
+          'x-amz-checksum-crc32': digests.crc32,
+          'x-amz-sdk-checksum-algorithm': 'CRC32',
+        },
+        digests.sha256,
+      );
+      await okBody(await plainRequest(port, 'PUT', path, PATTERN.subarray(0, size), headers));
+    },
+    async get(key) {
+      const path = `/${BUCKET}/${key}`;
+      const headers = signed('GET', path, { 'x-amz-checksum-mode': 'ENABLED' });
+      return okDrain(await plainRequest(port, 'GET', path, undefined, headers));
+    },
+    stop() {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null'): Promise<Target> {
+  const { child, port, dir } = await spawnRole(name === 'sdk-null' ? 'null' : name);
   const client = new S3Client({
     endpoint: `http://127.0.0.1:${port}`,
     region: DEFAULT_REGION,
     forcePathStyle: true,
-    credentials: name === 'shim' ? DEFAULT_CREDENTIALS : { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials:
+      name === 's3rver' ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : DEFAULT_CREDENTIALS,
     requestHandler: { httpAgent: agent },
     ...(name === 's3rver' ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {}),
   });
   if (name === 's3rver')
     await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
   const rawListPages = async (): Promise<number[]> => {
-    const target = {
+    const endpoint = {
       url: `http://127.0.0.1:${port}`,
       region: DEFAULT_REGION,
       credentials: [DEFAULT_CREDENTIALS],
     };
     const pages: number[] = [];
     let token: string | undefined;
+    let total = 0;
     do {
       const path = `/${BUCKET}?list-type=2&prefix=list%2F${token ? `&continuation-token=${encodeURIComponent(token)}` : ''}`;
       const started = performance.now();
-      const response = await floorRequest(
-        port,
-        'GET',
-        path,
-        undefined,
-        signedHeaders(target, { method: 'GET', path }),
-      );
-      const chunks: Buffer[] = [];
-      for await (const chunk of response) chunks.push(chunk as Buffer);
+      const headers = signedHeaders(endpoint, { method: 'GET', path });
+      const body = (await okBody(await plainRequest(port, 'GET', path, undefined, headers))).toString();
       pages.push(performance.now() - started);
-      token = /<NextContinuationToken>([^<]+)</.exec(Buffer.concat(chunks).toString())?.[1];
+      total += body.split('<Key>').length - 1;
+      token = /<NextContinuationToken>([^<]+)</.exec(body)?.[1];
     } while (token);
+    if (total !== LIST_KEYS) throw new Error(`${name} raw list gave ${total} keys, expected ${LIST_KEYS}`);
+    return pages;
+  };
+  const listPages = async (): Promise<number[]> => {
+    const pages: number[] = [];
+    let ContinuationToken: string | undefined;
+    let total = 0;
+    do {
+      const started = performance.now();
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'list/', ContinuationToken }),
+      );
+      pages.push(performance.now() - started);
+      total += page.KeyCount ?? 0;
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    if (total !== LIST_KEYS) throw new Error(`${name} listed ${total} keys, expected ${LIST_KEYS}`);
     return pages;
   };
   return {
     name,
     pid: child.pid,
     ...(name === 'shim' ? { rawListPages } : {}),
+    ...(name === 'sdk-null' ? {} : { listPages }),
     async put(Key, size, streamed) {
       const Body = streamed ? streamOf(size) : size === MiB ? PATTERN : PATTERN.subarray(0, size);
       await client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body, ContentLength: size }));
@@ -235,22 +410,6 @@ async function sdkTarget(name: 'shim' | 's3rver'): Promise<Target> {
     async get(Key) {
       const { Body } = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
       return drain(Body as Readable);
-    },
-    async listPages() {
-      const pages: number[] = [];
-      let ContinuationToken: string | undefined;
-      let total = 0;
-      do {
-        const started = performance.now();
-        const page = await client.send(
-          new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'list/', ContinuationToken }),
-        );
-        pages.push(performance.now() - started);
-        total += page.KeyCount ?? 0;
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
-      if (total !== LIST_KEYS) throw new Error(`${name} listed ${total} keys, expected ${LIST_KEYS}`);
-      return pages;
     },
     stop() {
       client.destroy();
@@ -260,37 +419,17 @@ async function sdkTarget(name: 'shim' | 's3rver'): Promise<Target> {
   };
 }
 
-function floorRequest(
-  port: number,
-  method: string,
-  path: string,
-  body?: Readable | Buffer,
-): Promise<http.IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const headers = body instanceof Buffer ? { 'content-length': body.length } : {};
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, resolve);
-    req.on('error', reject);
-    if (body instanceof Readable) body.pipe(req);
-    else req.end(body);
-  });
-}
-
 async function floorTarget(): Promise<Target> {
   const { child, port, dir } = await spawnRole('floor');
   return {
     name: 'floor',
     pid: child.pid,
     async put(key, size, streamed) {
-      const response = await floorRequest(
-        port,
-        'PUT',
-        `/${key}`,
-        streamed ? streamOf(size) : PATTERN.subarray(0, size),
-      );
-      await drain(response);
+      const body = streamed ? streamOf(size) : PATTERN.subarray(0, size);
+      await okBody(await plainRequest(port, 'PUT', `/${key}`, body));
     },
     async get(key) {
-      return drain(await floorRequest(port, 'GET', `/${key}`));
+      return okDrain(await plainRequest(port, 'GET', `/${key}`));
     },
     async listPages() {
       const pages: number[] = [];
@@ -298,10 +437,11 @@ async function floorTarget(): Promise<Target> {
       let total = 0;
       for (;;) {
         const started = performance.now();
-        const response = await floorRequest(port, 'GET', `/?start-after=${encodeURIComponent(after)}`);
-        const chunks: Buffer[] = [];
-        for await (const chunk of response) chunks.push(chunk as Buffer);
-        const page = JSON.parse(Buffer.concat(chunks).toString()) as { keys: string[]; truncated: boolean };
+        const response = await plainRequest(port, 'GET', `/?start-after=${encodeURIComponent(after)}`);
+        const page = JSON.parse((await okBody(response)).toString()) as {
+          keys: string[];
+          truncated: boolean;
+        };
         pages.push(performance.now() - started);
         total += page.keys.filter((key) => key.startsWith('list/')).length;
         if (!page.truncated) break;
@@ -332,9 +472,6 @@ function diskTarget(): Target {
     },
     get(key) {
       return drain(createReadStream(join(dir, encodeURIComponent(key)), { highWaterMark: 256 * 1024 }));
-    },
-    async listPages() {
-      return [];
     },
     stop() {
       rmSync(dir, { recursive: true, force: true });
@@ -392,11 +529,11 @@ async function peakRss(pid: number, action: () => Promise<void>): Promise<number
 }
 
 async function throughputCases(targets: Target[], rows: Row[], rss: Map<string, number>): Promise<void> {
-  const sizes: { label: string; size: number; count: number; streamed: boolean }[] = [
-    { label: '1 MiB x50', size: MiB, count: 50, streamed: false },
-    { label: '64 MiB', size: 64 * MiB, count: 1, streamed: true },
-    ...(QUICK ? [] : [{ label: '1 GiB', size: 1024 * MiB, count: 1, streamed: true }]),
-  ];
+  const sizes = [
+    { name: '1mib', label: '1 MiB x50', size: MiB, count: 50, streamed: false },
+    { name: '64mib', label: '64 MiB', size: 64 * MiB, count: 1, streamed: true },
+    { name: '1gib', label: '1 GiB', size: 1024 * MiB, count: 1, streamed: true },
+  ].filter(({ name }) => CASES.has(name));
   for (const { label, size, count, streamed } of sizes) {
     const put: Row = { case: `PUT ${label}`, unit: 'MB/s', values: new Map() };
     const get: Row = { case: `GET ${label}`, unit: 'MB/s', values: new Map() };
@@ -405,11 +542,11 @@ async function throughputCases(targets: Target[], rows: Row[], rss: Map<string, 
         for (let i = 0; i < count; i++) await target.put(`obj/${size}/${i}`, size, streamed);
       };
       let seconds = 0;
-      if (target.name === 'shim' && size >= 1024 * MiB && target.pid) {
+      if (target.name.startsWith('shim') && size >= 1024 * MiB && target.pid) {
         const measure = async () => {
           seconds = await timed(upload);
         };
-        rss.set(label, await peakRss(target.pid, measure));
+        rss.set(`${target.name} ${label}`, await peakRss(target.pid, measure));
       } else {
         seconds = await timed(upload);
       }
@@ -422,7 +559,7 @@ async function throughputCases(targets: Target[], rows: Row[], rss: Map<string, 
       });
       get.values.set(target.name, (size * count) / readSeconds / 1e6);
       console.log(
-        `  ${target.name.padEnd(7)} ${label}: PUT ${put.values.get(target.name)?.toFixed(0)} MB/s, GET ${get.values.get(target.name)?.toFixed(0)} MB/s`,
+        `  ${target.name.padEnd(8)} ${label}: PUT ${put.values.get(target.name)?.toFixed(0)} MB/s, GET ${get.values.get(target.name)?.toFixed(0)} MB/s`,
       );
     }
     rows.push(put, get);
@@ -448,7 +585,7 @@ async function smallObjectCase(targets: Target[], rows: Row[]): Promise<void> {
     put.values.set(target.name, SMALL_COUNT / putSeconds);
     get.values.set(target.name, SMALL_COUNT / getSeconds);
     console.log(
-      `  ${target.name.padEnd(7)} 4 KiB: PUT ${(SMALL_COUNT / putSeconds).toFixed(0)}/s, GET ${(SMALL_COUNT / getSeconds).toFixed(0)}/s`,
+      `  ${target.name.padEnd(8)} 4 KiB: PUT ${(SMALL_COUNT / putSeconds).toFixed(0)}/s, GET ${(SMALL_COUNT / getSeconds).toFixed(0)}/s`,
     );
   }
   rows.push(put, get);
@@ -460,73 +597,95 @@ async function listCase(targets: Target[], rows: Row[]): Promise<void> {
     unit: 'ms',
     values: new Map(),
   };
-  const raw: Row = {
-    case: `ListObjectsV2 page raw HTTP, ${LIST_KEYS} keys (median)`,
+  const plain: Row = {
+    case: `List page over plain HTTP, ${LIST_KEYS} keys (median)`,
     unit: 'ms',
     values: new Map(),
   };
   const median = (pages: number[]) => [...pages].sort((a, b) => a - b)[Math.floor(pages.length / 2)] ?? 0;
   for (const target of targets) {
-    if (target.name === 'disk') continue;
+    if (!target.listPages) continue;
     try {
       const seed = await timed(() =>
         inFlight(LIST_KEYS, (i) => target.put(`list/${String(i).padStart(7, '0')}`, 1, false)),
       );
       const pages = await target.listPages();
-      row.values.set(target.name, median(pages));
+      // The floor's listing is plain HTTP already (JSON, no SDK), so it belongs with the shim's raw pages.
+      (target.name === 'floor' ? plain : row).values.set(target.name, median(pages));
       const rawPages = target.rawListPages ? await target.rawListPages() : undefined;
-      if (rawPages) raw.values.set(target.name, median(rawPages));
+      if (rawPages) plain.values.set(target.name, median(rawPages));
       console.log(
-        `  ${target.name.padEnd(7)} list: ${median(pages).toFixed(2)} ms/page over ${pages.length} pages` +
+        `  ${target.name.padEnd(8)} list: ${median(pages).toFixed(2)} ms/page over ${pages.length} pages` +
           `${rawPages ? ` (raw HTTP ${median(rawPages).toFixed(2)} ms)` : ''}, seeded ${LIST_KEYS} keys in ${seed.toFixed(1)} s`,
       );
     } catch (error) {
-      console.log(`  ${target.name.padEnd(7)} list failed: ${String(error)}`);
+      console.log(`  ${target.name.padEnd(8)} list failed: ${String(error)}`);
     }
   }
-  rows.push(row, raw);
+  rows.push(row, plain);
 }
 
+/** Each ratio column: its name and the two rows it divides (throughput a/b; for times b/a). */
+const RATIOS: [string, string, string][] = [
+  ['shim / floor', 'shim', 'floor'],
+  ['shim-raw / floor', 'shim-raw', 'floor'],
+  ['shim / sdk-null', 'shim', 'sdk-null'],
+];
+
 function printTable(rows: Row[], names: string[], rss: Map<string, number>): void {
-  const header = ['case', 'unit', ...names, 'shim / floor'];
-  const lines = rows.map((row) => {
-    const shim = row.values.get('shim');
-    const floor = row.values.get('floor');
-    const ratio = shim && floor ? (row.unit === 'ms' ? floor / shim : shim / floor) : undefined;
-    return [
-      row.case,
-      row.unit,
-      ...names.map((name) => {
-        const value = row.values.get(name);
-        return value === undefined ? '—' : value.toFixed(row.unit === 'ms' ? 2 : 0);
-      }),
-      ratio === undefined ? '—' : `${ratio.toFixed(2)}x`,
-    ];
-  });
+  const ratios = RATIOS.filter(([, a, b]) => names.includes(a) && names.includes(b));
+  const header = ['case', 'unit', ...names, ...ratios.map(([label]) => label)];
+  const lines = rows.map((row) => [
+    row.case,
+    row.unit,
+    ...names.map((name) => {
+      const value = row.values.get(name);
+      return value === undefined ? '—' : value.toFixed(row.unit === 'ms' ? 2 : 0);
+    }),
+    ...ratios.map(([, a, b]) => {
+      const mine = row.values.get(a);
+      const theirs = row.values.get(b);
+      if (!mine || !theirs) return '—';
+      return `${(row.unit === 'ms' ? theirs / mine : mine / theirs).toFixed(2)}x`;
+    }),
+  ]);
   const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i]?.length ?? 0)));
   const format = (cells: string[]) =>
     `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(format(header));
   console.log(`| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`);
   for (const line of lines) console.log(format(line));
-  for (const [label, mib] of rss)
-    console.log(`shim peak RSS during the ${label} upload: ${mib.toFixed(0)} MiB`);
-  console.log('ratios: throughput shim/floor (higher is better); for list pages floor time / shim time.');
+  for (const [label, mib] of rss) console.log(`peak RSS of ${label} upload: ${mib.toFixed(0)} MiB`);
+  console.log('ratios: throughput a/b (higher is better); for list pages b time / a time.');
 }
 
+const TARGET_FACTORIES: [string, () => Promise<Target> | Target][] = [
+  ['shim', () => sdkTarget('shim')],
+  ['shim-raw', shimRawTarget],
+  ['floor', floorTarget],
+  ['disk', diskTarget],
+  ['s3rver', () => sdkTarget('s3rver')],
+  ['sdk-null', () => sdkTarget('sdk-null')],
+];
+
 export async function run(): Promise<void> {
-  const targets: Target[] = [await sdkTarget('shim'), await floorTarget(), diskTarget()];
-  try {
-    targets.push(await sdkTarget('s3rver'));
-  } catch (error) {
-    console.log(`  s3rver unavailable: ${String(error)}`);
+  const targets: Target[] = [];
+  for (const [name, start] of TARGET_FACTORIES) {
+    if (TARGETS && !TARGETS.includes(name)) continue;
+    try {
+      targets.push(await start());
+    } catch (error) {
+      // s3rver is a peer from npm; its absence should not cost the rest of the run.
+      if (name !== 's3rver') throw error;
+      console.log(`  s3rver unavailable: ${String(error)}`);
+    }
   }
   const rows: Row[] = [];
   const rss = new Map<string, number>();
   try {
     await throughputCases(targets, rows, rss);
-    await smallObjectCase(targets, rows);
-    await listCase(targets, rows);
+    if (CASES.has('small')) await smallObjectCase(targets, rows);
+    if (CASES.has('list')) await listCase(targets, rows);
   } finally {
     for (const target of targets) target.stop();
     agent.destroy();
