@@ -1,7 +1,5 @@
 // The aws-chunked decoder: AWS's published signed-chunk example, tampering, the SDK's unsigned trailer
 // framing, and malformed framing.
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import type { ChunkSigning } from '../auth/authenticate.js';
 import {
@@ -50,16 +48,8 @@ async function decode(
     pieces.push(body.subarray(offset, offset + pieceSize));
   const out: Buffer[] = [];
   const decoder = new AwsChunkedDecoder(options);
-  await pipeline(
-    Readable.from(pieces),
-    decoder,
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        out.push(chunk);
-        callback();
-      },
-    }),
-  );
+  for (const piece of pieces) decoder.write(piece, (data) => out.push(data));
+  decoder.end();
   return { data: Buffer.concat(out), decoder };
 }
 

@@ -1,9 +1,9 @@
 // Decodes an aws-chunked body (`hex-size[;chunk-signature=sig]\r\n<data>\r\n … 0…\r\n[trailers]\r\n`) into
 // the object's bytes, verifying each chunk signature of STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER] as it
-// ends and collecting the trailing headers of the -TRAILER variants. Data is passed on as it arrives: a
-// failed signature errors the stream, and the caller then discards what it wrote.
+// ends and collecting the trailing headers of the -TRAILER variants. Data is handed on as it arrives: a
+// failed signature throws, and the caller then discards what it wrote. A plain push parser rather than a
+// stream, so a request costs no stream machinery beyond the request itself.
 import { createHash, type Hash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import type { ChunkSigning } from '../auth/authenticate.js';
 import { chunkStringToSign, sign, signaturesEqual, trailerStringToSign } from '../auth/sigv4.js';
 import { S3Error } from '../http/errors.js';
@@ -20,7 +20,7 @@ export interface ChunkedOptions {
   signedTrailer: boolean;
 }
 
-export class AwsChunkedDecoder extends Transform {
+export class AwsChunkedDecoder {
   /** Trailing headers, lower-cased names, available once the stream has ended. */
   readonly trailers = new Map<string, string>();
   private state: State = 'size';
@@ -33,41 +33,18 @@ export class AwsChunkedDecoder extends Transform {
   private readonly trailerLines: string[] = [];
 
   constructor(private readonly options: ChunkedOptions) {
-    super();
     this.previousSignature = options.signing?.seedSignature ?? '';
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.consume(chunk);
-      callback();
-    } catch (error) {
-      callback(error as Error);
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    // Some clients end right after the trailer lines without the final blank line.
-    if (this.state === 'done' || (this.state === 'trailer' && this.line.length === 0)) {
-      try {
-        if (this.state === 'trailer') this.finishTrailer();
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-      return;
-    }
-    callback(new S3Error('IncompleteBody', 'The aws-chunked body ended before its final chunk.'));
-  }
-
-  private consume(input: Buffer): void {
+  /** Decodes the next bytes of the body, handing each run of object data to `onData`; throws an S3Error. */
+  write(input: Buffer, onData: (data: Buffer) => void): void {
     let offset = 0;
     while (offset < input.length) {
       if (this.state === 'data') {
         const take = Math.min(this.remaining, input.length - offset);
         const slice = input.subarray(offset, offset + take);
         this.chunkHash?.update(slice);
-        this.push(slice);
+        onData(slice);
         this.remaining -= take;
         offset += take;
         if (this.remaining === 0) this.state = 'data-end';
@@ -94,6 +71,18 @@ export class AwsChunkedDecoder extends Transform {
       const text = this.line.subarray(0, this.line.length - 2).toString('latin1');
       this.line = Buffer.alloc(0);
       this.handleLine(text);
+    }
+  }
+
+  /** The body ended: throws unless its final chunk (and trailer) arrived whole. */
+  end(): void {
+    // Some clients end right after the trailer lines without the final blank line.
+    if (this.state === 'trailer' && this.line.length === 0) {
+      this.finishTrailer();
+      this.state = 'done';
+    }
+    if (this.state !== 'done') {
+      throw new S3Error('IncompleteBody', 'The aws-chunked body ended before its final chunk.');
     }
   }
 

@@ -1,7 +1,9 @@
 // GetObject and HeadObject: conditionals, a single byte range (206), response-* overrides, and the stored
-// checksum when the client asks for it (x-amz-checksum-mode: ENABLED) on a whole-object read.
-import { createReadStream } from 'node:fs';
+// checksum when the client asks for it (x-amz-checksum-mode: ENABLED) on a whole-object read. A body of at
+// most WHOLE_READ_LIMIT bytes is read with one call and sent with one write; larger ones are streamed.
+import { close, createReadStream, read } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { S3Error } from '../http/errors.js';
 import { checkReadConditions } from './conditions.js';
 import { header, type S3Context } from './context.js';
@@ -9,6 +11,25 @@ import { setObjectHeaders, setValidatorHeaders } from './object-headers.js';
 import { parseRange } from './range.js';
 
 const READ_HIGH_WATER_MARK = 256 * 1024;
+const WHOLE_READ_LIMIT = 1024 * 1024;
+const readAt = promisify(read);
+const closeFd = promisify(close);
+
+/** `length` bytes from `position` of the open file, which it then closes. */
+async function readWhole(fd: number, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  try {
+    let filled = 0;
+    while (filled < length) {
+      const { bytesRead } = await readAt(fd, buffer, filled, length - filled, position + filled);
+      if (bytesRead === 0) throw new Error('The object file is shorter than its recorded size.');
+      filled += bytesRead;
+    }
+    return buffer;
+  } finally {
+    await closeFd(fd);
+  }
+}
 
 export async function getObject(ctx: S3Context, headOnly: boolean): Promise<void> {
   const object = ctx.store.require(ctx.bucket, ctx.key);
@@ -33,6 +54,10 @@ export async function getObject(ctx: S3Context, headOnly: boolean): Promise<void
     return;
   }
   const fd = ctx.store.openForRead(object);
+  if (length <= WHOLE_READ_LIMIT) {
+    ctx.res.end(await readWhole(fd, start, length));
+    return;
+  }
   const stream = createReadStream('', { fd, start, end, highWaterMark: READ_HIGH_WATER_MARK });
   // A client that goes away mid-body ends the pipeline with an error; there is nobody left to tell.
   await pipeline(stream, ctx.res).catch(() => undefined);

@@ -1,5 +1,7 @@
 // Object operations through the official @aws-sdk/client-s3 with its default (WHEN_SUPPORTED) checksums.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
@@ -16,6 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
+import { BUFFERED_BODY_LIMIT } from './receive-body.js';
 
 let shim: TestServer;
 let s3: S3Client;
@@ -39,6 +42,7 @@ async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
 }
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('hex');
+const md5Base64 = (data: Buffer | string) => createHash('md5').update(data).digest('base64');
 
 describe('buckets', () => {
   it('creates, heads and lists buckets; a second create is BucketAlreadyOwnedByYou', async () => {
@@ -104,6 +108,37 @@ describe('PutObject / GetObject / HeadObject', () => {
     const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'stream.bin' }));
     expect(Buffer.from(await got.Body!.transformToByteArray()).equals(data)).toBe(true);
     expect(got.ContentEncoding).toBeUndefined();
+  });
+
+  it.each([
+    ['a body held in memory', BUFFERED_BODY_LIMIT],
+    ['a body streamed to disk', BUFFERED_BODY_LIMIT + 1],
+  ])('round-trips %s, whole and by range, buffer or streamed', async (_label, size) => {
+    const data = Buffer.alloc(size);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7) % 253;
+    for (const [Key, Body] of [
+      [`limit-${size}-buffer`, data],
+      [`limit-${size}-stream`, Readable.from([data.subarray(0, 70_000), data.subarray(70_000)])],
+    ] as const) {
+      const put = await s3.send(new PutObjectCommand({ Bucket, Key, Body, ContentLength: size }));
+      expect(put.ETag).toBe(`"${md5(data)}"`);
+      const got = await s3.send(new GetObjectCommand({ Bucket, Key, ChecksumMode: 'ENABLED' }));
+      expect(Buffer.from(await got.Body!.transformToByteArray()).equals(data)).toBe(true);
+      const tail = await s3.send(new GetObjectCommand({ Bucket, Key, Range: 'bytes=-70001' }));
+      expect(Buffer.from(await tail.Body!.transformToByteArray()).equals(data.subarray(-70_001))).toBe(true);
+    }
+    const bad = await failure(
+      s3.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: `limit-${size}-bad`,
+          Body: data,
+          ContentMD5: md5Base64('other'),
+        }),
+      ),
+    );
+    expect(bad.name).toBe('BadDigest');
+    expect(readdirSync(join(shim.dataDir, 'tmp'))).toEqual([]);
   });
 
   it.each(['CRC32C', 'SHA1', 'SHA256'] as const)(

@@ -14,6 +14,15 @@ import type { MultipartStore } from '../storage/multipart-store.js';
 
 const DRAIN_LIMIT = 1024 * 1024;
 
+/** Request ids: a random half per process and a counter, unique without drawing random bytes per request. */
+const requestIdPrefix = randomBytes(4).toString('hex').toUpperCase();
+let requestCounter = 0;
+
+function nextRequestId(): string {
+  requestCounter = (requestCounter + 1) % 0x1_0000_0000;
+  return requestIdPrefix + requestCounter.toString(16).toUpperCase().padStart(8, '0');
+}
+
 export interface HandlerSettings extends AuthSettings {
   store: FsStore;
   uploads: MultipartStore;
@@ -43,7 +52,7 @@ export function createRequestHandler(
 }
 
 async function handle(settings: HandlerSettings, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const requestId = randomBytes(8).toString('hex').toUpperCase();
+  const requestId = nextRequestId();
   const method = (req.method ?? 'GET').toUpperCase();
   const url = req.url ?? '/';
   let resource = url.split('?', 1)[0] ?? '/';

@@ -2,7 +2,6 @@
 // footer (magic + JSON length). Data and metadata live in one file so a single rename publishes both:
 // there is no moment where a reader could see new bytes with old metadata or the reverse.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import type { ChecksumAlgorithm } from '../body/checksums.js';
 
 const MAGIC = Buffer.from('JMOSS\0v1', 'latin1');
@@ -36,11 +35,6 @@ export function encodeTrailer(meta: unknown): Buffer {
   MAGIC.copy(footer, 0);
   footer.writeUInt32BE(json.length, 12);
   return Buffer.concat([json, footer]);
-}
-
-export async function appendTrailer(handle: FileHandle, dataSize: number, meta: unknown): Promise<void> {
-  const trailer = encodeTrailer(meta);
-  await handle.write(trailer, 0, trailer.length, dataSize);
 }
 
 /** Reads the metadata of the file at `path`; undefined if it is not a complete object file. */
