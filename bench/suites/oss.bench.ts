@@ -13,8 +13,9 @@
 // - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
 // - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
 //   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
-// - sdk-null: the SDK, default settings, against a server that stores nothing (it counts PUT bytes and
-//   answers GETs from memory): the most any server can get out of the SDK client on this machine.
+// - sdk-null: the SDK, default settings, against a server that stores nothing (it drops PUT bodies and
+//   answers GETs from memory, with the CRC32 the SDK then validates): the most any server can get out of
+//   the SDK client on this machine.
 // Each server runs in its own child process (this file, started with OSS_BENCH_ROLE set), so the load
 // generator does not share its event loop, and the shim's RSS can be read from /proc.
 // BENCH_QUICK=1 skips the 1 GiB case and lists 10 000 keys instead of 100 000. While iterating,
@@ -91,9 +92,24 @@ async function serveS3rver(directory: string): Promise<void> {
   process.stdout.write(`READY ${address.port}\n`);
 }
 
-/** Stores nothing: a PUT's body is read and dropped, a GET streams that many bytes from memory. */
+/**
+ * Stores nothing: a PUT's body is read and dropped, a GET streams that many bytes from memory with their
+ * CRC32 when asked (as the shim does), so the SDK validates the same checksum it validates for the shim.
+ */
 function serveNull(): void {
   const sizes = new Map<string, number>();
+  const crcs = new Map<number, string>();
+  const crcOf = (size: number): string => {
+    let crc = crcs.get(size);
+    if (crc === undefined) {
+      let value = 0;
+      for (let left = size; left > 0; left -= MiB)
+        value = crc32(PATTERN.subarray(0, Math.min(left, MiB)), value);
+      crc = crc32Base64(value);
+      crcs.set(size, crc);
+    }
+    return crc;
+  };
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (req.method === 'PUT') {
@@ -108,7 +124,11 @@ function serveNull(): void {
       return;
     }
     const size = sizes.get(path) ?? 0;
-    res.writeHead(200, { 'content-length': size, etag: '"0"' });
+    const checksum =
+      req.headers['x-amz-checksum-mode'] === 'ENABLED'
+        ? { 'x-amz-checksum-crc32': crcOf(size), 'x-amz-checksum-type': 'FULL_OBJECT' }
+        : {};
+    res.writeHead(200, { 'content-length': size, etag: '"0"', ...checksum });
     streamOf(size).pipe(res);
   });
   server.listen(0, '127.0.0.1', () =>
