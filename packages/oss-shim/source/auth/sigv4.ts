@@ -9,14 +9,16 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Each byte's SigV4 form, looked up per byte of every path and query on every request. */
+const ENCODED_BYTES = Array.from({ length: 256 }, (_, byte) => {
+  const char = String.fromCharCode(byte);
+  return /[A-Za-z0-9\-._~]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+
 /** RFC 3986 percent-encoding as SigV4 wants it: unreserved characters kept, `%XX` upper-case. */
 export function uriEncode(text: string, keepSlash: boolean): string {
   let out = '';
-  for (const byte of Buffer.from(text, 'utf8')) {
-    const char = String.fromCharCode(byte);
-    if (/[A-Za-z0-9\-._~]/.test(char) || (keepSlash && char === '/')) out += char;
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
+  for (const byte of Buffer.from(text, 'utf8')) out += keepSlash && byte === 0x2f ? '/' : ENCODED_BYTES[byte];
   return out;
 }
 

@@ -28,7 +28,7 @@ describe('FileAppender', () => {
   it('writes every piece in order, gathering the ones queued behind a write into one call', async () => {
     const path = join(dir, 'ordered');
     const { handle, writes } = counting(await open(path, 'w'));
-    const appender = new FileAppender(handle, 1 << 20);
+    const appender = new FileAppender(handle, 1 << 20, 1 << 30);
     const pieces = Array.from({ length: 50 }, (_, i) => Buffer.alloc(1000 + i, i));
     for (const piece of pieces) expect(appender.write(piece)).toBe(true);
     await appender.finish();
@@ -41,7 +41,7 @@ describe('FileAppender', () => {
   it('asks for a pause past the high-water mark and resumes the producer when the queue is taken', async () => {
     const path = join(dir, 'paced');
     const handle = await open(path, 'w');
-    const appender = new FileAppender(handle, 4096);
+    const appender = new FileAppender(handle, 4096, 1 << 30);
     expect(appender.write(Buffer.alloc(1000, 1))).toBe(true);
     expect(appender.write(Buffer.alloc(5000, 2))).toBe(false);
     let resumed = false;
@@ -55,10 +55,32 @@ describe('FileAppender', () => {
     expect(readFileSync(path).length).toBe(6000);
   });
 
+  it('flushes to the disk in the background every flushEvery bytes, and finish waits for the flush', async () => {
+    const handle = await open(join(dir, 'flushed'), 'w');
+    let flushes = 0;
+    let flushDone = false;
+    const datasync = handle.datasync.bind(handle);
+    handle.datasync = async () => {
+      flushes += 1;
+      await datasync();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      flushDone = true;
+    };
+    const appender = new FileAppender(handle, 1 << 20, 10_000);
+    appender.write(Buffer.alloc(6000));
+    await appender.finish();
+    expect(flushes).toBe(0);
+    appender.write(Buffer.alloc(6000));
+    await appender.finish();
+    expect(flushes).toBe(1);
+    expect(flushDone).toBe(true);
+    await handle.close();
+  });
+
   it('rejects finish with a write failure and refuses further pieces', async () => {
     const handle = await open(join(dir, 'failing'), 'w');
     handle.writev = () => Promise.reject(new Error('disk on fire'));
-    const appender = new FileAppender(handle, 4096);
+    const appender = new FileAppender(handle, 4096, 1 << 30);
     appender.write(Buffer.alloc(10));
     await expect(appender.finish()).rejects.toThrow('disk on fire');
     expect(() => appender.write(Buffer.alloc(10))).toThrow('disk on fire');

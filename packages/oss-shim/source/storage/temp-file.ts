@@ -8,6 +8,8 @@ import { FileAppender } from './file-appender.js';
 import { encodeTrailer } from './object-file.js';
 
 const WRITE_HIGH_WATER_MARK = 1024 * 1024;
+/** A large body's bytes are pushed to the disk every 8 MiB while it arrives. */
+const FLUSH_EVERY = 8 * 1024 * 1024;
 
 /** Temp names: a random prefix per process and a counter, unique without drawing random bytes per file. */
 const namePrefix = randomBytes(6).toString('hex');
@@ -30,7 +32,7 @@ export class TempFile {
 
   /** Sequential writes of the data from offset 0; the file stays open when they finish. */
   appender(): FileAppender {
-    return new FileAppender(this.handle, WRITE_HIGH_WATER_MARK);
+    return new FileAppender(this.handle, WRITE_HIGH_WATER_MARK, FLUSH_EVERY);
   }
 
   async write(chunk: Uint8Array, position: number): Promise<void> {
