@@ -3,7 +3,7 @@
 // in order (the store only offers an order's oldest pending one).
 
 import type { SimClock } from '../clock/clock.js';
-import type { DeliveryOutcome, StatusChangeRow } from '../store/rows.js';
+import type { DeliveryOutcome, PendingCallback } from '../store/rows.js';
 import type { CallbackKey, Store } from '../store/sqlite.js';
 import { type PostOutcome, postJson } from './http-post.js';
 
@@ -53,7 +53,7 @@ const SCAN_START: CallbackKey = { at: Number.MIN_SAFE_INTEGER, id: 0 };
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { store, clock, policy } = deps;
-  const ready: StatusChangeRow[] = [];
+  const ready: PendingCallback[] = [];
   /** Rows read and not yet settled in the store (waiting, in flight, or with an unwritten outcome): id -> order. */
   const claimed = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
@@ -70,7 +70,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   let failAll = false;
   let closed = false;
 
-  async function attempt(row: StatusChangeRow): Promise<void> {
+  async function attempt(row: PendingCallback): Promise<void> {
     const outcome: PostOutcome = failAll
       ? { ok: false, error: 'callback failure switched on by admin' }
       : await postJson(row.callback_url, row.payload, policy.timeoutMs);
@@ -111,7 +111,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     schedule();
   }
 
-  function claim(row: StatusChangeRow): void {
+  function claim(row: PendingCallback): void {
     if (claimed.has(row.id)) return;
     claimed.set(row.id, row.order_id);
     ready.push(row);

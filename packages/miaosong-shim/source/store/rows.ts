@@ -98,6 +98,12 @@ export interface StatusChangeRow {
   delivered_at: number | null;
 }
 
+/** What the dispatcher needs of a callback to send it and record the outcome. */
+export type PendingCallback = Pick<
+  StatusChangeRow,
+  'id' | 'order_id' | 'callback_url' | 'payload' | 'attempts' | 'next_attempt_at'
+>;
+
 /** The columns written when a change is recorded; delivery starts pending with no attempts. */
 export type NewStatusChange = Omit<
   StatusChangeRow,

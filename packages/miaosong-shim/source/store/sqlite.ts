@@ -9,6 +9,7 @@ import type {
   MerchantRow,
   NewStatusChange,
   OrderRow,
+  PendingCallback,
   QuoteRow,
   ShopRow,
   StatusChangeRow,
@@ -20,6 +21,9 @@ export interface CallbackKey {
   readonly at: number;
   readonly id: number;
 }
+
+// The columns of a PendingCallback.
+const CALLBACK_COLUMNS = 'c.id, c.order_id, c.callback_url, c.payload, c.attempts, c.next_attempt_at';
 
 // A pending callback may go out only when no older callback of its order is still pending.
 const ELIGIBLE = `NOT EXISTS (SELECT 1 FROM status_changes p
@@ -156,19 +160,23 @@ export function createStore(dataDir: string) {
     // Per order, only the oldest pending callback is eligible, so receivers see status changes in order.
     callbacksDue: db.prepare<
       { now: number; afterAt: number; afterId: number; limit: number },
-      StatusChangeRow
+      PendingCallback
     >(
-      `SELECT c.* FROM status_changes c
+      `SELECT ${CALLBACK_COLUMNS} FROM status_changes c
        WHERE c.delivery = 'pending' AND c.next_attempt_at <= @now
          AND (c.next_attempt_at, c.id) > (@afterAt, @afterId) AND ${ELIGIBLE}
        ORDER BY c.next_attempt_at, c.id LIMIT @limit`,
     ),
     // Every row after the id, eligible or not, so the next read starts after all of them.
-    callbacksAdded: db.prepare<[number, number], StatusChangeRow & { blocked: 0 | 1 }>(
-      `SELECT c.*, NOT ${ELIGIBLE} AS blocked FROM status_changes c WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+    callbacksAdded: db.prepare<
+      [number, number],
+      PendingCallback & { delivery: StatusChangeRow['delivery']; blocked: 0 | 1 }
+    >(
+      `SELECT ${CALLBACK_COLUMNS}, c.delivery, NOT ${ELIGIBLE} AS blocked
+       FROM status_changes c WHERE c.id > ? ORDER BY c.id LIMIT ?`,
     ),
-    callbacksNextOf: db.prepare<{ now: number; orderIds: string }, StatusChangeRow>(
-      `SELECT c.* FROM status_changes c
+    callbacksNextOf: db.prepare<{ now: number; orderIds: string }, PendingCallback>(
+      `SELECT ${CALLBACK_COLUMNS} FROM status_changes c
        WHERE c.order_id IN (SELECT value FROM json_each(@orderIds))
          AND c.delivery = 'pending' AND c.next_attempt_at <= @now AND ${ELIGIBLE}`,
     ),
