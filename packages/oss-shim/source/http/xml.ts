@@ -9,8 +9,11 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+  // Most text (keys, numbers, dates) has nothing to escape: a test is far cheaper than a replace.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char) : text;
 }
 
 /** An element rendered earlier (e.g. cached per object), inserted as is. */
