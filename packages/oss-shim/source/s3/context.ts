@@ -52,5 +52,14 @@ export function sendEmpty(ctx: S3Context, status: number): void {
 
 /** S3's timestamp form in XML bodies, e.g. `2009-10-12T17:50:30.000Z`. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+  // A listing formats many times from the same second (objects written together): reuse its prefix.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    secondPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+  }
+  return `${secondPrefix}${String(ms - second * 1000).padStart(3, '0')}Z`;
 }
+
+let lastSecond = Number.NaN;
+let secondPrefix = '';

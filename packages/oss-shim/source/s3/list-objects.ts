@@ -49,7 +49,7 @@ export function listPage(index: KeyIndex<StoredObject>, request: ListRequest): L
       position = index.endOfPrefix(common);
       continue;
     }
-    contents.push(index.get(key) as StoredObject);
+    contents.push(index.valueAt(position) as StoredObject);
     last = { value: key, afterPrefix: false };
     position += 1;
   }
@@ -97,7 +97,8 @@ function encoder(ctx: S3Context): ((text: string) => string) | undefined {
 const OWNER = '<Owner><ID>jingmai-oss</ID><DisplayName>jingmai-oss</DisplayName></Owner>';
 
 // A page holds up to 1000 <Contents>, so they are written straight into one string: building node
-// arrays for each cost more than the text itself (mostly in garbage collection).
+// arrays for each cost more than the text itself (mostly in garbage collection). ETags are made here,
+// quoted hex with an optional part count, so their quotes are all there is to escape.
 function entryNodes(
   contents: StoredObject[],
   encode: ((text: string) => string) | undefined,
@@ -107,7 +108,7 @@ function entryNodes(
   let xml = '';
   for (const object of contents) {
     const key = escapeXml(encode ? encode(object.key) : object.key);
-    xml += `<Contents><Key>${key}</Key><LastModified>${isoTime(object.lastModified)}</LastModified><ETag>${escapeXml(object.etag)}</ETag><Size>${object.size}</Size><StorageClass>STANDARD</StorageClass>${owner}</Contents>`;
+    xml += `<Contents><Key>${key}</Key><LastModified>${isoTime(object.lastModified)}</LastModified><ETag>${object.etag.replaceAll('"', '&quot;')}</ETag><Size>${object.size}</Size><StorageClass>STANDARD</StorageClass>${owner}</Contents>`;
   }
   return [new RawXml(xml)];
 }

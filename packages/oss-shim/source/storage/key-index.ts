@@ -21,6 +21,8 @@ export function compareKeys(a: string, b: string): number {
 
 export class KeyIndex<T> {
   private keys: string[] = [];
+  // Values in key order beside `keys`: a listing walks them by position without a map lookup each.
+  private ordered: T[] = [];
   private readonly entries = new Map<string, T>();
 
   get size(): number {
@@ -35,6 +37,11 @@ export class KeyIndex<T> {
     return this.keys[index];
   }
 
+  /** The value at a position of the key order. */
+  valueAt(index: number): T | undefined {
+    return this.ordered[index];
+  }
+
   values(): IterableIterator<T> {
     return this.entries.values();
   }
@@ -43,16 +50,24 @@ export class KeyIndex<T> {
   load(items: Iterable<[string, T]>): void {
     for (const [key, value] of items) this.entries.set(key, value);
     this.keys = [...this.entries.keys()].sort(compareKeys);
+    this.ordered = this.keys.map((key) => this.entries.get(key) as T);
   }
 
   set(key: string, value: T): void {
-    if (!this.entries.has(key)) this.keys.splice(this.lowerBound(key), 0, key);
+    const position = this.lowerBound(key);
+    if (this.entries.has(key)) this.ordered[position] = value;
+    else {
+      this.keys.splice(position, 0, key);
+      this.ordered.splice(position, 0, value);
+    }
     this.entries.set(key, value);
   }
 
   delete(key: string): boolean {
     if (!this.entries.delete(key)) return false;
-    this.keys.splice(this.lowerBound(key), 1);
+    const position = this.lowerBound(key);
+    this.keys.splice(position, 1);
+    this.ordered.splice(position, 1);
     return true;
   }
 
