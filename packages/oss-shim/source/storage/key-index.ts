@@ -42,10 +42,6 @@ export class KeyIndex<T> {
     return this.ordered[index];
   }
 
-  values(): IterableIterator<T> {
-    return this.entries.values();
-  }
-
   /** Replaces the whole content at once (startup), sorting a single time. */
   load(items: Iterable<[string, T]>): void {
     for (const [key, value] of items) this.entries.set(key, value);
