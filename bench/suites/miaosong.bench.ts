@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { signCallback, signRequest } from '../../packages/miaosong-shim/source/client/index.js';
 import { DEFAULT_SEED, startMiaosongServer } from '../../packages/miaosong-shim/source/index.js';
+import { orderBody as addOrderBody } from '../../packages/miaosong-shim/source/testing/harness.js';
 
 const SEED = DEFAULT_SEED;
 const PHASE_MS = 3000;
@@ -270,22 +271,9 @@ async function startSink() {
 }
 type Sink = Awaited<ReturnType<typeof startSink>>;
 
-function orderBody(originId: string, callback: string) {
-  return {
-    shop_no: SEED.shop.shop_no,
-    origin_id: originId,
-    city_code: '021',
-    cargo_price: 50,
-    is_prepay: 0,
-    receiver_name: '张三',
-    receiver_address: '上海市静安区南京西路1266号',
-    receiver_lat: 31.2303,
-    receiver_lng: 121.4463,
-    receiver_phone: '13800000000',
-    callback,
-    cargo_weight: 1.5,
-  };
-}
+// The test harness's addOrder body, with the bench's seeded shop and cargo price.
+const orderBody = (originId: string, callback: string) =>
+  addOrderBody(originId, callback, { shop_no: SEED.shop.shop_no, cargo_price: 50 });
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
