@@ -40,8 +40,10 @@ export function bodyInvited(req: IncomingMessage): boolean {
 export function sendXml(ctx: S3Context, status: number, xml: string): void {
   ctx.res.statusCode = status;
   ctx.res.setHeader('content-type', 'application/xml');
-  ctx.res.setHeader('content-length', Buffer.byteLength(xml));
-  ctx.res.end(xml);
+  // Encoded once: measuring the text and then writing it would walk a large listing twice.
+  const body = Buffer.from(xml, 'utf8');
+  ctx.res.setHeader('content-length', body.length);
+  ctx.res.end(body);
 }
 
 export function sendEmpty(ctx: S3Context, status: number): void {

@@ -101,6 +101,17 @@ describe('ListObjectsV2', () => {
     expect(page.Contents?.map((entry) => entry.Key)).toEqual(['space%20key.txt']);
   });
 
+  it('gives each entry its size, ETag, time and class, and an Owner only when FetchOwner asks', async () => {
+    const plain = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'a.' }));
+    const entry = plain.Contents?.[0];
+    expect(entry).toMatchObject({ Key: 'a.txt', Size: 5, StorageClass: 'STANDARD' });
+    expect(entry?.ETag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(entry?.LastModified?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(entry?.Owner).toBeUndefined();
+    const owned = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: 'a.', FetchOwner: true }));
+    expect(owned.Contents?.[0]).toMatchObject({ ...entry, Owner: { ID: 'jingmai-oss' } });
+  });
+
   it('answers NoSuchBucket for a missing bucket; ListObjects v1 pages with markers', async () => {
     await expect(s3.send(new ListObjectsV2Command({ Bucket: 'missing-bucket' }))).rejects.toMatchObject({
       name: 'NoSuchBucket',

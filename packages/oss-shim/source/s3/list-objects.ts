@@ -6,7 +6,8 @@ import { S3Error } from '../http/errors.js';
 import { escapeXml, RawXml, type XmlItem, type XmlNode, xmlDocument } from '../http/xml.js';
 import type { StoredObject } from '../storage/fs-store.js';
 import type { KeyIndex } from '../storage/key-index.js';
-import { isoTime, type S3Context, sendXml } from './context.js';
+import { type S3Context, sendXml } from './context.js';
+import { contentsXml } from './list-entry.js';
 
 const MAX_KEYS = 1000;
 
@@ -96,21 +97,20 @@ function encoder(ctx: S3Context): ((text: string) => string) | undefined {
 
 const OWNER = '<Owner><ID>jingmai-oss</ID><DisplayName>jingmai-oss</DisplayName></Owner>';
 
-// A page holds up to 1000 <Contents>, so they are written straight into one string: building node
-// arrays for each cost more than the text itself (mostly in garbage collection). ETags are made here,
-// quoted hex with an optional part count, so their quotes are all there is to escape.
+// A page's <Contents> as one raw string: the common form is the stored objects' ready text; a listing
+// with URL-encoded keys or owners renders its own.
 function entryNodes(
   contents: StoredObject[],
   encode: ((text: string) => string) | undefined,
   fetchOwner: boolean,
 ): XmlItem[] {
-  const owner = fetchOwner ? OWNER : '';
-  let xml = '';
-  for (const object of contents) {
-    const key = escapeXml(encode ? encode(object.key) : object.key);
-    xml += `<Contents><Key>${key}</Key><LastModified>${isoTime(object.lastModified)}</LastModified><ETag>${object.etag.replaceAll('"', '&quot;')}</ETag><Size>${object.size}</Size><StorageClass>STANDARD</StorageClass>${owner}</Contents>`;
-  }
-  return [new RawXml(xml)];
+  const entries =
+    encode || fetchOwner
+      ? contents.map((object) =>
+          contentsXml(object, escapeXml(encode ? encode(object.key) : object.key), fetchOwner ? OWNER : ''),
+        )
+      : contents.map((object) => object.listing);
+  return [new RawXml(entries.join(''))];
 }
 
 export function listObjectsV2(ctx: S3Context): void {

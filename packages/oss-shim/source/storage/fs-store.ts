@@ -21,6 +21,7 @@ import {
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { S3Error } from '../http/errors.js';
+import { contentsXml } from '../s3/list-entry.js';
 import { KeyIndex } from './key-index.js';
 import { keyFileName, validateBucketName } from './keys.js';
 import { isObjectMeta, type ObjectMeta, readTrailer } from './object-file.js';
@@ -30,6 +31,12 @@ import { TempFile } from './temp-file.js';
 export interface StoredObject extends ObjectMeta {
   /** Absolute path of the object's file. */
   file: string;
+  /** Its <Contents> element for a plain listing, rendered once (see s3/list-entry.ts). */
+  listing: string;
+}
+
+function storedObject(meta: ObjectMeta, file: string): StoredObject {
+  return { ...meta, file, listing: contentsXml(meta) };
 }
 
 export interface BucketInfo {
@@ -108,7 +115,7 @@ export class FsStore {
         ) {
           continue;
         }
-        loaded.push([trailer.meta.key, { ...trailer.meta, file }]);
+        loaded.push([trailer.meta.key, storedObject(trailer.meta, file)]);
         this.quotas.record(name, trailer.meta.key, trailer.meta.size, 1);
       }
     }
@@ -200,7 +207,7 @@ export class FsStore {
         await mkdir(fanDir, { recursive: true });
         bucket.readyDirs.add(fanDir);
       }
-      const stored: StoredObject = { ...meta, file: join(fanDir, name) };
+      const stored = storedObject(meta, join(fanDir, name));
       // From here to the index update nothing awaits: this is the commit point.
       if (this.buckets.get(bucketName) !== bucket)
         throw new S3Error('NoSuchBucket', undefined, { BucketName: bucketName });
