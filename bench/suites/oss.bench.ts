@@ -10,6 +10,9 @@
 //   shares the machine's two cores with the server.
 // - floor: a minimal node:http server that streams a PUT to a temp file, fsyncs, renames, and streams a GET
 //   back (its "list" is readdir + sort per page): the practical HTTP ceiling on this machine.
+// - floor-sdk: the floor server driven by the SDK, so both sides of the ratio pay the same client. It is given
+//   the SDK's cheapest path (requestChecksumCalculation: WHEN_REQUIRED, and no checksum on its GETs to
+//   validate), because the floor stores bodies verbatim and cannot decode aws-chunked framing.
 // - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
 // - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
 //   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
@@ -18,8 +21,10 @@
 //   the SDK client on this machine.
 // Each server runs in its own child process (this file, started with OSS_BENCH_ROLE set), so the load
 // generator does not share its event loop, and the shim's RSS can be read from /proc.
+// The 1 MiB, 64 MiB and 4 KiB cases run OSS_BENCH_ROUNDS (default 3) interleaved rounds and report medians.
 // BENCH_QUICK=1 skips the 1 GiB case and lists 10 000 keys instead of 100 000. While iterating,
-// OSS_BENCH_CASES (any of 1mib,64mib,1gib,small,list) and OSS_BENCH_TARGETS (names as above) narrow a run.
+// OSS_BENCH_CASES (any of 1mib,64mib,1gib,small,list) and OSS_BENCH_TARGETS (names as above) narrow a run;
+// OSS_BENCH_PROFILE=<dir> writes a CPU profile of each server process there.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -63,11 +68,15 @@ const CASES = new Set(
   (process.env.OSS_BENCH_CASES ?? `1mib,64mib,small,list${QUICK ? '' : ',1gib'}`).toLowerCase().split(','),
 );
 const TARGETS = process.env.OSS_BENCH_TARGETS?.split(',');
+/** Interleaved rounds of the 1 MiB, 64 MiB and 4 KiB cases; each row reports the median round. */
+const ROUNDS = Number(process.env.OSS_BENCH_ROUNDS ?? 3);
 
 // ─── child roles ────────────────────────────────────────────────────────────────────────────────────────────
 
 const role = process.env.OSS_BENCH_ROLE;
 const roleDir = process.env.OSS_BENCH_DIR ?? '';
+// A profiled server must exit normally for node to write its profile.
+if (role) process.on('SIGTERM', () => process.exit(0));
 if (role === 'shim') await serveShim(roleDir);
 if (role === 'floor') await serveFloor(roleDir);
 if (role === 's3rver') await serveS3rver(roleDir);
@@ -228,7 +237,10 @@ interface Target {
 
 async function spawnRole(name: string): Promise<{ child: ChildProcess; port: number; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), `oss-bench-${name}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+  const profile = process.env.OSS_BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.OSS_BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, OSS_BENCH_ROLE: name, OSS_BENCH_DIR: dir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -242,6 +254,10 @@ async function spawnRole(name: string): Promise<{ child: ChildProcess; port: num
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
   return { child, port, dir };
+}
+
+function stopRole(child: ChildProcess): void {
+  child.kill(process.env.OSS_BENCH_PROFILE ? 'SIGTERM' : 'SIGKILL');
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
@@ -362,14 +378,17 @@ async function shimRawTarget(): Promise<Target> {
       return okDrain(await plainRequest(port, 'GET', path, undefined, headers));
     },
     stop() {
-      child.kill('SIGKILL');
+      stopRole(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null'): Promise<Target> {
-  const { child, port, dir } = await spawnRole(name === 'sdk-null' ? 'null' : name);
+async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null' | 'floor-sdk'): Promise<Target> {
+  const roles = { shim: 'shim', s3rver: 's3rver', 'sdk-null': 'null', 'floor-sdk': 'floor' } as const;
+  const { child, port, dir } = await spawnRole(roles[name]);
+  // The floor and s3rver would store the SDK's aws-chunked framing as the object, so they get plain bodies.
+  const plainBodies = name === 's3rver' || name === 'floor-sdk';
   const client = new S3Client({
     endpoint: `http://127.0.0.1:${port}`,
     region: DEFAULT_REGION,
@@ -377,7 +396,7 @@ async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null'): Promise<Target> 
     credentials:
       name === 's3rver' ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : DEFAULT_CREDENTIALS,
     requestHandler: { httpAgent: agent },
-    ...(name === 's3rver' ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {}),
+    ...(plainBodies ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {}),
   });
   if (name === 's3rver')
     await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
@@ -422,7 +441,7 @@ async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null'): Promise<Target> 
     name,
     pid: child.pid,
     ...(name === 'shim' ? { rawListPages } : {}),
-    ...(name === 'sdk-null' ? {} : { listPages }),
+    ...(name === 'shim' || name === 's3rver' ? { listPages } : {}),
     async put(Key, size, streamed) {
       const Body = streamed ? streamOf(size) : size === MiB ? PATTERN : PATTERN.subarray(0, size);
       await client.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body, ContentLength: size }));
@@ -433,7 +452,7 @@ async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null'): Promise<Target> 
     },
     stop() {
       client.destroy();
-      child.kill('SIGKILL');
+      stopRole(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -471,7 +490,7 @@ async function floorTarget(): Promise<Target> {
       return pages;
     },
     stop() {
-      child.kill('SIGKILL');
+      stopRole(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -548,67 +567,84 @@ async function peakRss(pid: number, action: () => Promise<void>): Promise<number
   return Math.max(peak, kib('VmHWM')) / 1024;
 }
 
+/** The median of one value per round. */
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
+/** Appends a round's value to the target's samples in `samples`. */
+function sample(samples: Map<string, number[]>, name: string, value: number): void {
+  samples.set(name, [...(samples.get(name) ?? []), value]);
+}
+
+function medianRow(caseName: string, unit: string, samples: Map<string, number[]>): Row {
+  return {
+    case: caseName,
+    unit,
+    values: new Map([...samples].map(([name, values]) => [name, median(values)])),
+  };
+}
+
 async function throughputCases(targets: Target[], rows: Row[], rss: Map<string, number>): Promise<void> {
   const sizes = [
-    { name: '1mib', label: '1 MiB x50', size: MiB, count: 50, streamed: false },
-    { name: '64mib', label: '64 MiB', size: 64 * MiB, count: 1, streamed: true },
-    { name: '1gib', label: '1 GiB', size: 1024 * MiB, count: 1, streamed: true },
+    { name: '1mib', label: '1 MiB x50', size: MiB, count: 50, streamed: false, rounds: ROUNDS },
+    { name: '64mib', label: '64 MiB', size: 64 * MiB, count: 1, streamed: true, rounds: ROUNDS },
+    { name: '1gib', label: '1 GiB', size: 1024 * MiB, count: 1, streamed: true, rounds: 1 },
   ].filter(({ name }) => CASES.has(name));
-  for (const { label, size, count, streamed } of sizes) {
-    const put: Row = { case: `PUT ${label}`, unit: 'MB/s', values: new Map() };
-    const get: Row = { case: `GET ${label}`, unit: 'MB/s', values: new Map() };
-    for (const target of targets) {
-      const upload = async () => {
-        for (let i = 0; i < count; i++) await target.put(`obj/${size}/${i}`, size, streamed);
-      };
-      let seconds = 0;
-      if (target.name.startsWith('shim') && size >= 1024 * MiB && target.pid) {
-        const measure = async () => {
-          seconds = await timed(upload);
+  for (const { label, size, count, streamed, rounds } of sizes) {
+    const puts = new Map<string, number[]>();
+    const gets = new Map<string, number[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) {
+        const upload = async () => {
+          for (let i = 0; i < count; i++) await target.put(`obj/${size}/${i}`, size, streamed);
         };
-        rss.set(`${target.name} ${label}`, await peakRss(target.pid, measure));
-      } else {
-        seconds = await timed(upload);
-      }
-      put.values.set(target.name, (size * count) / seconds / 1e6);
-      const readSeconds = await timed(async () => {
-        for (let i = 0; i < count; i++) {
-          const bytes = await target.get(`obj/${size}/${i}`);
-          if (bytes !== size) throw new Error(`${target.name} returned ${bytes} of ${size} bytes`);
+        let seconds = 0;
+        if (target.name.startsWith('shim') && size >= 1024 * MiB && target.pid) {
+          const measure = async () => {
+            seconds = await timed(upload);
+          };
+          rss.set(`${target.name} ${label}`, await peakRss(target.pid, measure));
+        } else {
+          seconds = await timed(upload);
         }
-      });
-      get.values.set(target.name, (size * count) / readSeconds / 1e6);
-      console.log(
-        `  ${target.name.padEnd(8)} ${label}: PUT ${put.values.get(target.name)?.toFixed(0)} MB/s, GET ${get.values.get(target.name)?.toFixed(0)} MB/s`,
-      );
+        const readSeconds = await timed(async () => {
+          for (let i = 0; i < count; i++) {
+            const bytes = await target.get(`obj/${size}/${i}`);
+            if (bytes !== size) throw new Error(`${target.name} returned ${bytes} of ${size} bytes`);
+          }
+        });
+        const putRate = (size * count) / seconds / 1e6;
+        const getRate = (size * count) / readSeconds / 1e6;
+        sample(puts, target.name, putRate);
+        sample(gets, target.name, getRate);
+        console.log(
+          `  ${target.name.padEnd(9)} ${label} (round ${round + 1}): PUT ${putRate.toFixed(0)} MB/s, GET ${getRate.toFixed(0)} MB/s`,
+        );
+      }
     }
-    rows.push(put, get);
+    rows.push(medianRow(`PUT ${label}`, 'MB/s', puts), medianRow(`GET ${label}`, 'MB/s', gets));
   }
 }
 
 async function smallObjectCase(targets: Target[], rows: Row[]): Promise<void> {
-  const put: Row = {
-    case: `PUT ${SMALL_COUNT} x 4 KiB (${IN_FLIGHT} in flight)`,
-    unit: 'ops/s',
-    values: new Map(),
-  };
-  const get: Row = {
-    case: `GET ${SMALL_COUNT} x 4 KiB (${IN_FLIGHT} in flight)`,
-    unit: 'ops/s',
-    values: new Map(),
-  };
-  for (const target of targets) {
-    const putSeconds = await timed(() =>
-      inFlight(SMALL_COUNT, (i) => target.put(`small/${i}`, SMALL_SIZE, false)),
-    );
-    const getSeconds = await timed(() => inFlight(SMALL_COUNT, (i) => target.get(`small/${i}`)));
-    put.values.set(target.name, SMALL_COUNT / putSeconds);
-    get.values.set(target.name, SMALL_COUNT / getSeconds);
-    console.log(
-      `  ${target.name.padEnd(8)} 4 KiB: PUT ${(SMALL_COUNT / putSeconds).toFixed(0)}/s, GET ${(SMALL_COUNT / getSeconds).toFixed(0)}/s`,
-    );
+  const puts = new Map<string, number[]>();
+  const gets = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of targets) {
+      const putSeconds = await timed(() =>
+        inFlight(SMALL_COUNT, (i) => target.put(`small/${i}`, SMALL_SIZE, false)),
+      );
+      const getSeconds = await timed(() => inFlight(SMALL_COUNT, (i) => target.get(`small/${i}`)));
+      sample(puts, target.name, SMALL_COUNT / putSeconds);
+      sample(gets, target.name, SMALL_COUNT / getSeconds);
+      console.log(
+        `  ${target.name.padEnd(9)} 4 KiB (round ${round + 1}): PUT ${(SMALL_COUNT / putSeconds).toFixed(0)}/s, GET ${(SMALL_COUNT / getSeconds).toFixed(0)}/s`,
+      );
+    }
   }
-  rows.push(put, get);
+  const label = `${SMALL_COUNT} x 4 KiB (${IN_FLIGHT} in flight)`;
+  rows.push(medianRow(`PUT ${label}`, 'ops/s', puts), medianRow(`GET ${label}`, 'ops/s', gets));
 }
 
 async function listCase(targets: Target[], rows: Row[]): Promise<void> {
@@ -622,7 +658,6 @@ async function listCase(targets: Target[], rows: Row[]): Promise<void> {
     unit: 'ms',
     values: new Map(),
   };
-  const median = (pages: number[]) => [...pages].sort((a, b) => a - b)[Math.floor(pages.length / 2)] ?? 0;
   for (const target of targets) {
     if (!target.listPages) continue;
     try {
@@ -635,11 +670,11 @@ async function listCase(targets: Target[], rows: Row[]): Promise<void> {
       const rawPages = target.rawListPages ? await target.rawListPages() : undefined;
       if (rawPages) plain.values.set(target.name, median(rawPages));
       console.log(
-        `  ${target.name.padEnd(8)} list: ${median(pages).toFixed(2)} ms/page over ${pages.length} pages` +
+        `  ${target.name.padEnd(9)} list: ${median(pages).toFixed(2)} ms/page over ${pages.length} pages` +
           `${rawPages ? ` (raw HTTP ${median(rawPages).toFixed(2)} ms)` : ''}, seeded ${LIST_KEYS} keys in ${seed.toFixed(1)} s`,
       );
     } catch (error) {
-      console.log(`  ${target.name.padEnd(8)} list failed: ${String(error)}`);
+      console.log(`  ${target.name.padEnd(9)} list failed: ${String(error)}`);
     }
   }
   rows.push(row, plain);
@@ -649,6 +684,7 @@ async function listCase(targets: Target[], rows: Row[]): Promise<void> {
 const RATIOS: [string, string, string][] = [
   ['shim / floor', 'shim', 'floor'],
   ['shim-raw / floor', 'shim-raw', 'floor'],
+  ['shim / floor-sdk', 'shim', 'floor-sdk'],
   ['shim / sdk-null', 'shim', 'sdk-null'],
 ];
 
@@ -683,6 +719,7 @@ const TARGET_FACTORIES: [string, () => Promise<Target> | Target][] = [
   ['shim', () => sdkTarget('shim')],
   ['shim-raw', shimRawTarget],
   ['floor', floorTarget],
+  ['floor-sdk', () => sdkTarget('floor-sdk')],
   ['disk', diskTarget],
   ['s3rver', () => sdkTarget('s3rver')],
   ['sdk-null', () => sdkTarget('sdk-null')],
