@@ -14,6 +14,8 @@ export interface Authenticated {
   readonly body: string;
 }
 
+const ENVELOPE_KEY_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
+
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** Unix seconds, or milliseconds from SDKs that send them; null when not a number. */
@@ -38,17 +40,20 @@ export function authenticate(
     throw new ApiFailure(2000);
   }
   const envelope = input as Record<string, unknown>;
-  const extra = Object.keys(envelope).filter((key) => !(ENVELOPE_KEYS as readonly string[]).includes(key));
+  // One pass over the keys finds both problems; they are still reported in the platform's order below.
+  const extra: string[] = [];
+  let untyped: string | undefined;
+  for (const key in envelope) {
+    if (!ENVELOPE_KEY_SET.has(key)) extra.push(key);
+    const value = envelope[key];
+    if (untyped === undefined && typeof value !== 'string' && typeof value !== 'number') untyped = key;
+  }
   if (extra.length) throw new ApiFailure(1998, `请求参数的个数不正确,多余的参数: ${extra.join(', ')}`);
   if (!present(envelope.app_key)) throw new ApiFailure(1993, '参数不能为空: app_key');
   if (!present(envelope.timestamp)) throw new ApiFailure(2009);
   if (!present(envelope.signature)) throw new ApiFailure(2010);
   if (envelope.body === undefined || envelope.body === null) throw new ApiFailure(1995);
-  for (const [key, value] of Object.entries(envelope)) {
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new ApiFailure(2013, `${key} 必须是字符串 (body 为JSON字符串)`);
-    }
-  }
+  if (untyped !== undefined) throw new ApiFailure(2013, `${untyped} 必须是字符串 (body 为JSON字符串)`);
   if (typeof envelope.body !== 'string') throw new ApiFailure(2013, 'body 必须是JSON字符串');
   if (envelope.format !== 'json') throw new ApiFailure(1994);
   if (String(envelope.v) !== '1.0') throw new ApiFailure(1996);

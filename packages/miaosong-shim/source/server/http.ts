@@ -92,6 +92,13 @@ export function createRequestHandler(deps: HttpDeps) {
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
+      // Platform clients send the plain path: look it up as sent before paying for a URL parse, which
+      // normalises anything else (dot segments, escapes, a query) to the same path as before.
+      const fast = deps.routes.get(request.url as ApiPath);
+      if (fast) {
+        await handleApi(request, response, fast);
+        return;
+      }
       const url = new URL(request.url ?? '/', 'http://shim.invalid');
       if (url.pathname.startsWith('/admin/')) {
         await handleAdminRequest(request, response, url);
