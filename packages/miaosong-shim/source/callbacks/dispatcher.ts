@@ -66,6 +66,11 @@ export function createDispatcher(deps: DispatcherDeps) {
   let addedAfter = store.lastStatusChangeId();
   let added = false;
   const unblocked = new Set<number>();
+  // Looking up an order's next callback after each delivery costs a query per outcome batch; it is needed
+  // only when a later callback of the order may exist unclaimed: one was read while blocked (`waiting`), or
+  // the settled row came from a scan or an earlier unblocking, which do not show what follows it.
+  const waiting = new Set<number>();
+  const followUp = new Set<number>();
   let scheduled = false;
   let failAll = false;
   let closed = false;
@@ -99,9 +104,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const outcome of batch) {
       const orderId = claimed.get(outcome.id)!;
       claimed.delete(outcome.id);
+      const follow = followUp.delete(outcome.id);
       // Settled for good: the order's next callback, if any, may go now.
-      if (outcome.delivery !== 'pending') unblocked.add(orderId);
-      else deps.onRetryScheduled(outcome.nextAttemptAt);
+      if (outcome.delivery === 'pending') deps.onRetryScheduled(outcome.nextAttemptAt);
+      else if (waiting.delete(orderId) || follow) unblocked.add(orderId);
     }
   }
 
@@ -111,9 +117,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     schedule();
   }
 
-  function claim(row: PendingCallback): void {
+  function claim(row: PendingCallback, follow: boolean): void {
     if (claimed.has(row.id)) return;
     claimed.set(row.id, row.order_id);
+    if (follow) followUp.add(row.id);
     ready.push(row);
   }
 
@@ -124,7 +131,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (unblocked.size > 0) {
       const orderIds = [...unblocked];
       unblocked.clear();
-      for (const row of store.nextCallbacksOf(orderIds, now)) claim(row);
+      for (const row of store.nextCallbacksOf(orderIds, now)) claim(row, true);
     }
     if (added) {
       const rows = store.addedCallbacks(addedAfter, READ_BATCH);
@@ -132,14 +139,16 @@ export function createDispatcher(deps: DispatcherDeps) {
       for (const row of rows) {
         addedAfter = row.id;
         // A blocked row goes out once its predecessor settles; one not yet due, with the next scan.
-        if (!row.blocked && row.delivery === 'pending' && row.next_attempt_at <= now) claim(row);
+        if (row.delivery !== 'pending') continue;
+        if (row.blocked) waiting.add(row.order_id);
+        else if (row.next_attempt_at <= now) claim(row, false);
       }
     }
     if (scanFrom) {
       const rows = store.dueCallbacks(now, scanFrom, READ_BATCH);
       const last = rows.at(-1);
       scanFrom = rows.length === READ_BATCH && last ? { at: last.next_attempt_at, id: last.id } : null;
-      for (const row of rows) claim(row);
+      for (const row of rows) claim(row, true);
     }
   }
 
