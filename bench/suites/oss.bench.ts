@@ -176,7 +176,7 @@ async function serveFloor(dir: string): Promise<void> {
       })().catch(() => res.destroy());
       return;
     }
-    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    const stream = createReadStream(file, { highWaterMark: MiB });
     stream.once('open', () => res.writeHead(200));
     stream.once('error', () => {
       res.writeHead(404);
@@ -510,7 +510,7 @@ function diskTarget(): Target {
       await rename(temp, join(dir, encodeURIComponent(key)));
     },
     get(key) {
-      return drain(createReadStream(join(dir, encodeURIComponent(key)), { highWaterMark: 256 * 1024 }));
+      return drain(createReadStream(join(dir, encodeURIComponent(key)), { highWaterMark: MiB }));
     },
     stop() {
       rmSync(dir, { recursive: true, force: true });

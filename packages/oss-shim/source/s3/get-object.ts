@@ -10,8 +10,8 @@ import { header, type S3Context } from './context.js';
 import { setObjectHeaders, setValidatorHeaders } from './object-headers.js';
 import { parseRange } from './range.js';
 
-// Reads of 1 MiB: a quarter of the reads, writes and event-loop turns of 256 KiB ones for a large object,
-// which measured 1.13x the floor's GET rate at 64 MiB where 256 KiB gave 0.79-0.85x.
+// Reads of 1 MiB: a quarter of the reads, writes and event-loop turns of 256 KiB ones for a large object
+// (at 64 MiB, 0.95x the bench floor's GET rate with both reading 1 MiB; 0.79-0.85x with both at 256 KiB).
 const READ_HIGH_WATER_MARK = 1024 * 1024;
 const WHOLE_READ_LIMIT = 1024 * 1024;
 const readAt = promisify(read);
