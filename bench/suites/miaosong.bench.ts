@@ -3,8 +3,11 @@
 // The baseline is the practical floor on this machine: node:http that parses the envelope, verifies the MD5
 // signature and runs one SQLite statement (and, for an accept, POSTs one signed callback). The shim does the
 // full protocol: validation, pricing, the order row, its timeline and a queued, persisted callback per change.
-// Each server runs in its own child process (this file, started with MIAOSONG_BENCH_ROLE set) so the load
-// generator in this process does not share its event loop.
+// Each server runs in its own child process (this file, started with MIAOSONG_BENCH_ROLE set), and so does the
+// callback receiver (bench/miaosong/sink-process.ts), so the load generator in this process shares its event
+// loop with neither. Every scenario runs MIAOSONG_BENCH_ROUNDS (default 3) interleaved rounds, alternating
+// which target goes first, and each row reports the median round: single runs on this 2-core machine swing
+// by a quarter.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +20,7 @@ import Database from 'better-sqlite3';
 import { signCallback, signRequest } from '../../packages/miaosong-shim/source/client/index.js';
 import { DEFAULT_SEED, startMiaosongServer } from '../../packages/miaosong-shim/source/index.js';
 import { orderBody as addOrderBody } from '../../packages/miaosong-shim/source/testing/harness.js';
+import { type Sink, startSink, wallNow } from '../miaosong/sink.js';
 
 const SEED = DEFAULT_SEED;
 const PHASE_MS = 3000;
@@ -24,6 +28,7 @@ const WARMUP_MS = 500;
 const CONNECTIONS = [1, 16, 64];
 const IN_FLIGHT_ORDERS = 1000;
 const RESTART_ORDERS = 100_000;
+const ROUNDS = Number(process.env.MIAOSONG_BENCH_ROUNDS ?? 3);
 
 // ─── child roles ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -241,47 +246,13 @@ async function drive(port: number, connections: number, ms: number, next: () => 
   };
 }
 
-/** Receives callbacks in this process and notes when each order's status arrived. */
-async function startSink() {
-  const arrivals = new Map<string, number>();
-  const counts = new Map<number, number>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const now = performance.now();
-      const callback = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        order_id: string;
-        order_status: number;
-      };
-      arrivals.set(`${callback.order_id}:${callback.order_status}`, now);
-      counts.set(callback.order_status, (counts.get(callback.order_status) ?? 0) + 1);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"status":"ok"}');
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`,
-    arrivals,
-    count: (status: number) => counts.get(status) ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-type Sink = Awaited<ReturnType<typeof startSink>>;
-
 // The test harness's addOrder body, with the bench's seeded shop and cargo price.
 const orderBody = (originId: string, callback: string) =>
   addOrderBody(originId, callback, { shop_no: SEED.shop.shop_no, cargo_price: 50 });
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > end) throw new Error('timed out waiting for callbacks');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -296,9 +267,9 @@ interface Row {
   readonly shim: LoadResult;
 }
 
-async function throughput(target: Target, sink: Sink, connections: number, created: string[]) {
+async function throughput(target: Target, sink: Sink, connections: number, round: number, created: string[]) {
   let n = 0;
-  const prefix = `${target.name}-c${connections}-`;
+  const prefix = `${target.name}-c${connections}-r${round}-`;
   // An order becomes queryable once its addOrder is answered, not when it is sent: a query racing the
   // creation on another connection would otherwise count a correct 2005 as an error.
   const addOrder = (): Call => {
@@ -328,10 +299,10 @@ async function throughput(target: Target, sink: Sink, connections: number, creat
 }
 
 /** Publishes 1000 orders, then accepts them all over 64 connections; latency = accept sent -> callback received. */
-async function callbackLatency(target: Target, sink: Sink): Promise<LoadResult> {
-  const ids = Array.from({ length: IN_FLIGHT_ORDERS }, (_, i) => `${target.name}-inflight-${i}`);
+async function callbackLatency(target: Target, sink: Sink, round: number): Promise<LoadResult> {
+  const ids = Array.from({ length: IN_FLIGHT_ORDERS }, (_, i) => `${target.name}-inflight-${round}-${i}`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const created = sink.count(1);
+  const created = await sink.count(1);
   for (let i = 0; i < ids.length; i += 64) {
     await Promise.all(
       ids
@@ -342,7 +313,9 @@ async function callbackLatency(target: Target, sink: Sink): Promise<LoadResult> 
     );
   }
   // The shim sends each order's status-1 callback first; let those drain so only accepts are measured.
-  if (target.name === 'shim') await until(() => sink.count(1) >= created + IN_FLIGHT_ORDERS, 60_000);
+  if (target.name === 'shim') {
+    await until(async () => (await sink.count(1)) >= created + IN_FLIGHT_ORDERS, 60_000);
+  }
   const sentAt = new Map<string, number>();
   let cursor = 0;
   const started = performance.now();
@@ -350,15 +323,17 @@ async function callbackLatency(target: Target, sink: Sink): Promise<LoadResult> 
     Array.from({ length: 64 }, async () => {
       while (cursor < ids.length) {
         const id = ids[cursor++]!;
-        sentAt.set(id, performance.now());
+        sentAt.set(id, wallNow());
         await post(agent, target.port, '/api/order/accept', signedEnvelope({ order_id: id }));
       }
     }),
   );
-  await until(() => ids.every((id) => sink.arrivals.has(`${id}:2`)), 60_000);
+  const accepted = ids.map((id) => `${id}:2`);
+  await until(async () => (await sink.arrived(accepted)) === accepted.length, 60_000);
   const elapsed = performance.now() - started;
   agent.destroy();
-  const latencies = ids.map((id) => sink.arrivals.get(`${id}:2`)! - sentAt.get(id)!).sort((a, b) => a - b);
+  const arrivals = await sink.arrivals(accepted);
+  const latencies = ids.map((id, i) => arrivals[i]! - sentAt.get(id)!).sort((a, b) => a - b);
   return {
     rps: IN_FLIGHT_ORDERS / (elapsed / 1000),
     p50: percentile(latencies, 0.5),
@@ -437,6 +412,29 @@ async function restartBaseline(dataDir: string, orderId: string): Promise<number
   return median(times);
 }
 
+/** Per target, the median round's req/s, p50 and p99 (each taken on its own), and all rounds' errors. */
+function medianResult(rounds: readonly LoadResult[]): LoadResult {
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+/** Runs `measure` for both targets in `ROUNDS` rounds, alternating which goes first; returns each target's rounds. */
+async function interleaved<T>(
+  targets: Record<Target['name'], Target>,
+  measure: (target: Target, round: number) => Promise<T>,
+): Promise<Record<Target['name'], T[]>> {
+  const results = { baseline: [] as T[], shim: [] as T[] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order: Target['name'][] = round % 2 === 0 ? ['baseline', 'shim'] : ['shim', 'baseline'];
+    for (const name of order) results[name].push(await measure(targets[name], round));
+  }
+  return results;
+}
+
 // ─── report ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
@@ -485,7 +483,7 @@ function printTable(rows: readonly Row[], restart: { baseline: number; shim: num
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const line of lines) console.log(format(line));
   console.log(
-    'latencies in ms; ratios are shim / baseline; errors:',
+    `medians of ${ROUNDS} interleaved rounds; latencies in ms; ratios are shim / baseline; errors:`,
     rows.map((r) => r.baseline.errors + r.shim.errors).reduce((a, b) => a + b, 0),
   );
 }
@@ -497,23 +495,29 @@ export async function run(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const connections of CONNECTIONS) {
-      const base = await throughput(targets.baseline, sink, connections, created.baseline);
-      const shim = await throughput(targets.shim, sink, connections, created.shim);
-      rows.push({ scenario: 'addOrder', connections, baseline: base.addOrder, shim: shim.addOrder });
-      rows.push({
-        scenario: 'status/query',
-        connections,
-        baseline: base.statusQuery,
-        shim: shim.statusQuery,
-      });
-      rows.push({ scenario: 'mix 50/50', connections, baseline: base.mix, shim: shim.mix });
+      const rounds = await interleaved(targets, (target, round) =>
+        throughput(target, sink, connections, round, created[target.name]),
+      );
+      for (const [scenario, key] of [
+        ['addOrder', 'addOrder'],
+        ['status/query', 'statusQuery'],
+        ['mix 50/50', 'mix'],
+      ] as const) {
+        rows.push({
+          scenario,
+          connections,
+          baseline: medianResult(rounds.baseline.map((r) => r[key])),
+          shim: medianResult(rounds.shim.map((r) => r[key])),
+        });
+      }
       console.error(`  measured ${connections} connection(s)`);
     }
+    const latency = await interleaved(targets, (target, round) => callbackLatency(target, sink, round));
     rows.push({
       scenario: `callback latency, ${IN_FLIGHT_ORDERS} in flight`,
       connections: 64,
-      baseline: await callbackLatency(targets.baseline, sink),
-      shim: await callbackLatency(targets.shim, sink),
+      baseline: medianResult(latency.baseline),
+      shim: medianResult(latency.shim),
     });
   } finally {
     await stopTarget(targets.baseline);
