@@ -3,6 +3,8 @@
 // - shim: @jingmai/oss-shim driven by @aws-sdk/client-s3 with its default settings (CRC32 on every upload,
 //   aws-chunked + trailer for streamed bodies, checksum validation on GET); every signature and checksum is
 //   verified and every object fsynced.
+// - shim-plain: the shim driven by the SDK on the client settings the floor-sdk and s3rver rows need (no
+//   checksums sent or asked for), so those comparisons differ only in the server.
 // - shim-raw: the same server driven by the floor's plain HTTP client, sending what the SDK sends (SigV4
 //   headers, x-amz-content-sha256 of the body and a CRC32 header, or aws-chunked with a CRC32 trailer for
 //   streamed bodies), with the body digests computed once outside the timed loops. The shim verifies all of
@@ -11,8 +13,8 @@
 // - floor: a minimal node:http server that streams a PUT to a temp file, fsyncs, renames, and streams a GET
 //   back (its "list" is readdir + sort per page): the practical HTTP ceiling on this machine.
 // - floor-sdk: the floor server driven by the SDK, so both sides of the ratio pay the same client. It is given
-//   the SDK's cheapest path (requestChecksumCalculation: WHEN_REQUIRED, and no checksum on its GETs to
-//   validate), because the floor stores bodies verbatim and cannot decode aws-chunked framing.
+//   the SDK's cheapest path (request and response checksums WHEN_REQUIRED), because the floor stores bodies
+//   verbatim and cannot decode aws-chunked framing.
 // - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
 // - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
 //   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
@@ -384,11 +386,18 @@ async function shimRawTarget(): Promise<Target> {
   };
 }
 
-async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null' | 'floor-sdk'): Promise<Target> {
-  const roles = { shim: 'shim', s3rver: 's3rver', 'sdk-null': 'null', 'floor-sdk': 'floor' } as const;
+async function sdkTarget(name: 'shim' | 'shim-plain' | 's3rver' | 'sdk-null' | 'floor-sdk'): Promise<Target> {
+  const roles = {
+    shim: 'shim',
+    'shim-plain': 'shim',
+    s3rver: 's3rver',
+    'sdk-null': 'null',
+    'floor-sdk': 'floor',
+  } as const;
   const { child, port, dir } = await spawnRole(roles[name]);
-  // The floor and s3rver would store the SDK's aws-chunked framing as the object, so they get plain bodies.
-  const plainBodies = name === 's3rver' || name === 'floor-sdk';
+  // The floor and s3rver would store the SDK's aws-chunked framing as the object, so they get plain bodies
+  // and no checksums either way; shim-plain is the shim on exactly those client settings.
+  const plainBodies = name === 's3rver' || name === 'floor-sdk' || name === 'shim-plain';
   const client = new S3Client({
     endpoint: `http://127.0.0.1:${port}`,
     region: DEFAULT_REGION,
@@ -396,7 +405,12 @@ async function sdkTarget(name: 'shim' | 's3rver' | 'sdk-null' | 'floor-sdk'): Pr
     credentials:
       name === 's3rver' ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : DEFAULT_CREDENTIALS,
     requestHandler: { httpAgent: agent },
-    ...(plainBodies ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {}),
+    ...(plainBodies
+      ? {
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }
+      : {}),
   });
   if (name === 's3rver')
     await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
@@ -685,6 +699,8 @@ const RATIOS: [string, string, string][] = [
   ['shim / floor', 'shim', 'floor'],
   ['shim-raw / floor', 'shim-raw', 'floor'],
   ['shim / floor-sdk', 'shim', 'floor-sdk'],
+  ['shim-plain / floor-sdk', 'shim-plain', 'floor-sdk'],
+  ['shim-plain / s3rver', 'shim-plain', 's3rver'],
   ['shim / sdk-null', 'shim', 'sdk-null'],
 ];
 
@@ -717,6 +733,7 @@ function printTable(rows: Row[], names: string[], rss: Map<string, number>): voi
 
 const TARGET_FACTORIES: [string, () => Promise<Target> | Target][] = [
   ['shim', () => sdkTarget('shim')],
+  ['shim-plain', () => sdkTarget('shim-plain')],
   ['shim-raw', shimRawTarget],
   ['floor', floorTarget],
   ['floor-sdk', () => sdkTarget('floor-sdk')],
