@@ -57,4 +57,39 @@ describe('callback dispatch on a running clock', () => {
     await until(() => arrivals.length === 3);
     expect(arrivals).toEqual(['S1:1', 'S2:1', 'S1:2']);
   });
+
+  it('sends the changes an order commits while its first callback is unanswered, in order, afterwards', async () => {
+    let answerFirst!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => {
+      answerFirst = resolve;
+    });
+    const arrivals: string[] = [];
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', async () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          order_id: string;
+          order_status: number;
+        };
+        arrivals.push(`${body.order_id}:${body.order_status}`);
+        if (body.order_status === 1) await firstAnswered;
+        response.end('{"status":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+    h = await startHarness({ clock: 'real', timings: { autoDispatch: false } });
+
+    await h.client.addOrder(orderBody('Q1', url));
+    await until(() => arrivals.length === 1);
+    await Promise.all([h.client.simulate.accept('Q1'), h.client.addOrder(orderBody('Q2', url))]);
+    await h.client.simulate.fetch('Q1');
+    await h.client.simulate.finish('Q1');
+    await until(() => arrivals.length === 2);
+
+    answerFirst();
+    await until(() => arrivals.length === 5);
+    expect(arrivals.filter((a) => a.startsWith('Q1:'))).toEqual(['Q1:1', 'Q1:2', 'Q1:3', 'Q1:4']);
+  });
 });

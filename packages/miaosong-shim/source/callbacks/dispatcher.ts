@@ -1,6 +1,8 @@
 // Delivers queued status callbacks. Rows stay in SQLite until a receiver answers 2xx, so a restart resumes
 // them. Failures retry with exponential backoff on the simulated clock; per order, callbacks go out strictly
-// in order (the store only offers an order's oldest pending one).
+// in order. Callbacks committed while this process runs are handed over in memory and sent per order one
+// after another; an order whose callbacks may wait in the store alone (pending at start, or behind a retry)
+// has them read from there, where only an order's oldest pending one is offered.
 
 import type { SimClock } from '../clock/clock.js';
 import type { DeliveryOutcome, PendingCallback } from '../store/rows.js';
@@ -42,8 +44,8 @@ export interface DispatcherDeps {
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
-// Due callbacks are read in batches and outcomes written in batches: per-callback queries and commits
-// would cost more than the HTTP POSTs themselves under load.
+// Due callbacks are read from the store in batches and outcomes written in batches: per-callback queries and
+// commits would cost more than the HTTP POSTs themselves under load.
 const READ_BATCH = 256;
 // Outcomes wait this long to share one commit. Until written, a delivered callback is still pending in the
 // store: a crash in between sends it again (delivery is at-least-once), and the order's next callback,
@@ -59,18 +61,14 @@ export function createDispatcher(deps: DispatcherDeps) {
   const inFlight = new Set<Promise<void>>();
   let outcomes: DeliveryOutcome[] = [];
   let outcomeTimer: NodeJS.Timeout | undefined;
-  // What the next read looks at. Each way in returns only rows no earlier read returned, so a backlog is
-  // never read twice: a scan of everything due (at start and when retries fall due), rows added since the
-  // last read, and the next callback of orders whose previous one has just settled.
-  let scanFrom: CallbackKey | null = SCAN_START;
-  let addedAfter = store.lastStatusChangeId();
-  let added = false;
+  // Orders whose callbacks were handed over at commit: the first is claimed, the rest wait behind it in order.
+  const held = new Map<number, PendingCallback[]>();
+  // Orders whose pending callbacks are read from the store. The scan finds their due ones (at start and when
+  // retries fall due), and once one settles the order's next one is looked up (`unblocked`). Callbacks
+  // committed for these orders are left to the store too, as they may have to wait behind older ones there.
+  const stored = store.ordersWithPendingCallbacks();
   const unblocked = new Set<number>();
-  // Looking up an order's next callback after each delivery costs a query per outcome batch; it is needed
-  // only when a later callback of the order may exist unclaimed: one was read while blocked (`waiting`), or
-  // the settled row came from a scan or an earlier unblocking, which do not show what follows it.
-  const waiting = new Set<number>();
-  const followUp = new Set<number>();
+  let scanFrom: CallbackKey | null = SCAN_START;
   let scheduled = false;
   let failAll = false;
   let closed = false;
@@ -104,10 +102,22 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const outcome of batch) {
       const orderId = claimed.get(outcome.id)!;
       claimed.delete(outcome.id);
-      const follow = followUp.delete(outcome.id);
-      // Settled for good: the order's next callback, if any, may go now.
-      if (outcome.delivery === 'pending') deps.onRetryScheduled(outcome.nextAttemptAt);
-      else if (waiting.delete(orderId) || follow) unblocked.add(orderId);
+      const queue = held.get(orderId);
+      if (outcome.delivery === 'pending') {
+        deps.onRetryScheduled(outcome.nextAttemptAt);
+        // The order's later callbacks now wait in the store behind the retry.
+        if (queue) {
+          held.delete(orderId);
+          stored.add(orderId);
+        }
+      } else if (queue) {
+        // Settled for good: the order's next callback, if any, may go now.
+        queue.shift();
+        if (queue.length > 0) claim(queue[0]!);
+        else held.delete(orderId);
+      } else {
+        unblocked.add(orderId);
+      }
     }
   }
 
@@ -117,38 +127,54 @@ export function createDispatcher(deps: DispatcherDeps) {
     schedule();
   }
 
-  function claim(row: PendingCallback, follow: boolean): void {
+  function claim(row: PendingCallback): void {
     if (claimed.has(row.id)) return;
     claimed.set(row.id, row.order_id);
-    if (follow) followUp.add(row.id);
     ready.push(row);
   }
 
-  const readsPending = () => unblocked.size > 0 || added || scanFrom !== null;
+  /** Takes the callbacks committed since the last call. */
+  function handOver(): void {
+    const now = clock.now();
+    for (const row of store.takeCommittedCallbacks()) {
+      const orderId = row.order_id;
+      if (stored.has(orderId)) continue;
+      const queue = held.get(orderId);
+      if (queue) queue.push(row);
+      else if (row.next_attempt_at > now) stored.add(orderId);
+      else {
+        held.set(orderId, [row]);
+        claim(row);
+      }
+    }
+  }
+
+  const readsPending = () => unblocked.size > 0 || scanFrom !== null;
 
   function read(): void {
+    handOver();
     const now = clock.now();
     if (unblocked.size > 0) {
       const orderIds = [...unblocked];
       unblocked.clear();
-      for (const row of store.nextCallbacksOf(orderIds, now)) claim(row, true);
-    }
-    if (added) {
-      const rows = store.addedCallbacks(addedAfter, READ_BATCH);
-      added = rows.length === READ_BATCH;
-      for (const row of rows) {
-        addedAfter = row.id;
-        // A blocked row goes out once its predecessor settles; one not yet due, with the next scan.
-        if (row.delivery !== 'pending') continue;
-        if (row.blocked) waiting.add(row.order_id);
-        else if (row.next_attempt_at <= now) claim(row, false);
+      const found = new Set<number>();
+      for (const row of store.nextCallbacksOf(orderIds)) {
+        found.add(row.order_id);
+        // One not yet due goes out with the scan that finds it due.
+        if (row.next_attempt_at <= now) claim(row);
       }
+      // Nothing pending left in the store: the order's next callbacks are handed over in memory.
+      for (const orderId of orderIds) if (!found.has(orderId)) stored.delete(orderId);
     }
     if (scanFrom) {
       const rows = store.dueCallbacks(now, scanFrom, READ_BATCH);
       const last = rows.at(-1);
       scanFrom = rows.length === READ_BATCH && last ? { at: last.next_attempt_at, id: last.id } : null;
-      for (const row of rows) claim(row, true);
+      for (const row of rows) {
+        // Its order's callbacks committed meanwhile must queue behind it in the store.
+        if (!held.has(row.order_id)) stored.add(row.order_id);
+        claim(row);
+      }
     }
   }
 
@@ -174,9 +200,9 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   return {
-    /** Changes were committed: their callbacks go out soon. Cheap to call after every commit. */
+    /** Changes were committed: their callbacks go out soon. Call after every commit, outside transactions. */
     kick(): void {
-      added = true;
+      handOver();
       schedule();
     },
     /** Time moved on: look through everything due (callback retries included). */
@@ -187,12 +213,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** Sends everything due now and waits until nothing eligible is left, with every outcome written. */
     async flush(): Promise<void> {
       scanFrom = SCAN_START;
-      added = true;
+      handOver();
       for (;;) {
         pump();
         if (inFlight.size === 0 && ready.length === 0) {
           writeOutcomes();
-          if (!readsPending()) return;
+          if (ready.length === 0 && !readsPending()) return;
           continue;
         }
         await Promise.all([...inFlight]);

@@ -15,6 +15,7 @@ import type {
   StatusChangeRow,
 } from './rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { createStagedCallbacks } from './staged-callbacks.js';
 
 /** A position in the (next_attempt_at, id) order of pending callbacks. */
 export interface CallbackKey {
@@ -99,6 +100,7 @@ export type Store = ReturnType<typeof createStore>;
 export function createStore(dataDir: string) {
   const db = openDatabase(dataDir);
   const inTransaction = db.transaction((fn: () => unknown) => fn());
+  const staged = createStagedCallbacks();
   // Every request looks up its app and most look up a shop; both change only through seeding and /admin.
   const apps = new Map<string, AppRow>();
   const shops = new Map<string, ShopRow>();
@@ -167,20 +169,14 @@ export function createStore(dataDir: string) {
          AND (c.next_attempt_at, c.id) > (@afterAt, @afterId) AND ${ELIGIBLE}
        ORDER BY c.next_attempt_at, c.id LIMIT @limit`,
     ),
-    // Every row after the id, eligible or not, so the next read starts after all of them.
-    callbacksAdded: db.prepare<
-      [number, number],
-      PendingCallback & { delivery: StatusChangeRow['delivery']; blocked: 0 | 1 }
-    >(
-      `SELECT ${CALLBACK_COLUMNS}, c.delivery, NOT ${ELIGIBLE} AS blocked
-       FROM status_changes c WHERE c.id > ? ORDER BY c.id LIMIT ?`,
-    ),
-    callbacksNextOf: db.prepare<{ now: number; orderIds: string }, PendingCallback>(
+    callbacksNextOf: db.prepare<[string], PendingCallback>(
       `SELECT ${CALLBACK_COLUMNS} FROM status_changes c
-       WHERE c.order_id IN (SELECT value FROM json_each(@orderIds))
-         AND c.delivery = 'pending' AND c.next_attempt_at <= @now AND ${ELIGIBLE}`,
+       WHERE c.order_id IN (SELECT value FROM json_each(?)) AND c.delivery = 'pending' AND ${ELIGIBLE}`,
     ),
-    lastStatusChangeId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM status_changes'),
+    // Through the partial index of pending rows: DISTINCT would make SQLite walk every row by order instead.
+    pendingCallbackOrders: db.prepare<[], { order_id: number }>(
+      `SELECT order_id FROM status_changes INDEXED BY status_changes_pending WHERE delivery = 'pending'`,
+    ),
     nextCallbackAfter: db.prepare<[number], { at: number | null }>(
       `SELECT MIN(next_attempt_at) AS at FROM status_changes WHERE delivery = 'pending' AND next_attempt_at > ?`,
     ),
@@ -203,7 +199,7 @@ export function createStore(dataDir: string) {
   };
 
   return {
-    transaction: <T>(fn: () => T): T => inTransaction(fn) as T,
+    transaction: <T>(fn: () => T): T => staged.guard(() => inTransaction(fn) as T),
     getMeta: (key: string) => statements.metaGet.get(key)?.value,
     setMeta: (key: string, value: string) => void statements.metaSet.run(key, value),
     upsertMerchant: (row: MerchantRow) => void statements.merchantUpsert.run(row),
@@ -248,18 +244,25 @@ export function createStore(dataDir: string) {
     /** The earliest scheduled order event strictly after `time`. */
     nextOrderEventAfter: (time: number) => statements.nextOrderEventAfter.get(time)?.at ?? null,
     countOrders: () => statements.orderCount.get()?.n ?? 0,
-    insertStatusChange: (row: NewStatusChange) => void statements.changeInsert.run(row),
+    /** Appends a change with its callback pending; the callback is handed over by {@link takeCommittedCallbacks}. */
+    insertStatusChange: (row: NewStatusChange): void => {
+      const id = Number(statements.changeInsert.run(row).lastInsertRowid);
+      const { order_id, callback_url, payload, next_attempt_at } = row;
+      staged.add({ id, order_id, callback_url, payload, attempts: 0, next_attempt_at });
+    },
+    /** The callbacks inserted since the last call, once no transaction is open (all of them committed). */
+    takeCommittedCallbacks: (): PendingCallback[] => (db.inTransaction ? [] : staged.take()),
     /** An order's timeline, oldest first, with each change's callback delivery state. */
     statusChangesOf: (orderId: number) => statements.changesOf.all(orderId),
     /** Eligible callbacks due by `now`, in (next_attempt_at, id) order after the key `after`. */
     dueCallbacks: (now: number, after: CallbackKey, limit: number) =>
       statements.callbacksDue.all({ now, afterAt: after.at, afterId: after.id, limit }),
-    /** Callbacks with an id above `afterId`, in id order, each marked when an older one of its order is pending. */
-    addedCallbacks: (afterId: number, limit: number) => statements.callbacksAdded.all(afterId, limit),
-    /** For each of these orders, its oldest pending callback when that is due by `now`. */
-    nextCallbacksOf: (orderIds: readonly number[], now: number) =>
-      statements.callbacksNextOf.all({ now, orderIds: JSON.stringify(orderIds) }),
-    lastStatusChangeId: () => statements.lastStatusChangeId.get()?.id ?? 0,
+    /** For each of these orders, its oldest pending callback, due or not. */
+    nextCallbacksOf: (orderIds: readonly number[]) =>
+      statements.callbacksNextOf.all(JSON.stringify(orderIds)),
+    /** Every order with a callback still pending (what a restarted dispatcher must read from the store). */
+    ordersWithPendingCallbacks: () =>
+      new Set(statements.pendingCallbackOrders.all().map((row) => row.order_id)),
     /** The earliest pending callback attempt strictly after `time`. */
     nextCallbackAfter: (time: number) => statements.nextCallbackAfter.get(time)?.at ?? null,
     recordOutcomes: (outcomes: readonly DeliveryOutcome[]) => {
