@@ -117,6 +117,17 @@ test('raw get/set/construct/release messages on the port reach nothing', async (
   await stillWorks(page, good, consoleUrl);
 });
 
+test('malformed, nested and oversized batches reach nothing; calls inside a batch get every check', async ({
+  page,
+}) => {
+  const { hostile, good, consoleUrl } = await setup(page);
+  expect(await attack(hostile, 'hostileBatches')).toEqual({
+    leaked: 0,
+    answers: ['PERMISSION_DENIED', 'NOT_FOUND', 'OK'],
+  });
+  await stillWorks(page, good, consoleUrl);
+});
+
 test('__proto__ and constructor payloads are refused as invalid arguments', async ({ page }) => {
   const { hostile, good, consoleUrl } = await setup(page);
   const proto = await hostile.evaluate(() =>

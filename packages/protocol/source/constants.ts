@@ -1,6 +1,6 @@
 // The zod-free entry (`@jingmai/protocol/constants`): what the SDK ships at run time.
 // Schemas and types inferred from them come from the main entry, imported as types only.
-export { FRAME, HELLO, WELCOME } from './contract/frames.js';
+export { FRAME, HELLO, MAX_BATCH_FRAMES, WELCOME } from './contract/frames.js';
 export {
   EVENT_NAMES,
   EVENTS,

@@ -1,6 +1,6 @@
 // A hostile app: it skips the SDK, speaks the wire protocol by hand, and tries everything an
 // untrusted app could try. Each attack returns what it observed, for the test to judge.
-import { FRAME, HELLO } from '@jingmai/protocol/constants';
+import { FRAME, HELLO, MAX_BATCH_FRAMES } from '@jingmai/protocol/constants';
 
 type Frame = unknown[];
 
@@ -142,6 +142,41 @@ const attacks = {
     }
     await sleep(300);
     return replies.size + other.length - before;
+  },
+  async hostileBatches() {
+    const before = replies.size + other.length;
+    const call = (id: number, method: string, params: unknown) => [FRAME.CALL, id, method, params];
+    const dropped = [
+      [FRAME.BATCH, [[FRAME.BATCH, [call(9001, 'ui.toast', { message: 'nested' })]]]],
+      [
+        FRAME.BATCH,
+        Array.from({ length: MAX_BATCH_FRAMES + 1 }, (_, i) => call(9100 + i, 'ui.toast', { message: 'x' })),
+      ],
+      [FRAME.BATCH, [call(9002, 'ui.toast', { message: 'extra' })], 'extra'],
+      [FRAME.BATCH, { 0: call(9003, 'ui.toast', { message: 'array-like' }), length: 1 }],
+    ];
+    for (const message of dropped) port?.postMessage(message);
+    await sleep(300);
+    const leaked = replies.size + other.length - before;
+    const id = nextId;
+    nextId += 3;
+    const answered = Promise.all(
+      [id, id + 1, id + 2].map((each) => new Promise<Frame>((resolve) => waiters.set(each, resolve))),
+    );
+    port?.postMessage([
+      FRAME.BATCH,
+      [
+        call(id, 'auth.sessionToken', {}),
+        call(id + 1, '__proto__', {}),
+        'garbage',
+        call(id + 2, 'ui.toast', { message: 'inside a batch' }),
+      ],
+    ]);
+    const frames = await answered;
+    return {
+      leaked,
+      answers: frames.map((frame) => (frame[0] === FRAME.ERROR ? (frame[2] as { code: string }).code : 'OK')),
+    };
   },
   async burst(count: number) {
     const first = nextId;

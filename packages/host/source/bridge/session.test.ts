@@ -1,4 +1,4 @@
-import { BRIDGE_METHODS, EVENTS, FRAME, SCOPE_NAMES, type Scope } from '@jingmai/protocol';
+import { BRIDGE_METHODS, EVENTS, FRAME, MAX_BATCH_FRAMES, SCOPE_NAMES, type Scope } from '@jingmai/protocol';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeSession, type ServiceFunction, type SessionOptions } from './session.js';
@@ -203,6 +203,73 @@ describe('BridgeSession', () => {
     expect(calls).toEqual([]);
   });
 
+  it('handles each frame of a batch in order exactly as if it came alone', () => {
+    const { session, sent, calls } = harness({ scopes: ['ui'] });
+    session.receive([
+      FRAME.BATCH,
+      [
+        [FRAME.CALL, 1, 'ui.toast', { message: 'first' }],
+        [FRAME.CALL, 2, 'auth.sessionToken', {}],
+        [FRAME.CALL, 3, '__proto__', {}],
+        [FRAME.CALL, 4, 'ui.toast', { message: 'x', constructor: { prototype: {} } }],
+        'not a frame',
+        null,
+        { 0: FRAME.CALL, 1: 5, 2: 'ui.toast', 3: { message: 'array-like' }, length: 4 },
+        [FRAME.CALL, 6, 'ui.setTitle', { title: 'last' }],
+      ],
+    ]);
+    expect(calls).toEqual([
+      { method: 'ui.toast', args: { message: 'first' } },
+      { method: 'ui.setTitle', args: { title: 'last' } },
+    ]);
+    expect(sent.map((frame) => [frame[1], errorCode(frame)])).toEqual([
+      [1, null],
+      [2, 'PERMISSION_DENIED'],
+      [3, 'NOT_FOUND'],
+      [4, 'INVALID_ARGUMENT'],
+      [6, null],
+    ]);
+  });
+
+  it('drops a malformed, oversized or nested batch whole, and keeps serving', () => {
+    const { session, sent, calls } = harness({
+      rateClasses: { ...defaults(), interactive: { perSecond: 1000, burst: 1000 } },
+    });
+    const call = (id: number) => [FRAME.CALL, id, 'ui.toast', { message: 'x' }];
+    for (const frame of [
+      [FRAME.BATCH],
+      [FRAME.BATCH, 'frames'],
+      [FRAME.BATCH, { 0: call(1), length: 1 }],
+      [FRAME.BATCH, [call(2)], 'extra'],
+      [FRAME.BATCH, Array.from({ length: MAX_BATCH_FRAMES + 1 }, (_, i) => call(100 + i))],
+      [FRAME.BATCH, [[FRAME.BATCH, [call(3)]]]],
+    ]) {
+      session.receive(frame);
+    }
+    expect(sent).toEqual([]);
+    expect(calls).toEqual([]);
+    session.receive([FRAME.BATCH, Array.from({ length: MAX_BATCH_FRAMES }, (_, i) => call(1000 + i))]);
+    expect(calls).toHaveLength(MAX_BATCH_FRAMES);
+    expect(sent.every((frame) => frame[0] === FRAME.RESULT)).toBe(true);
+  });
+
+  it('rate-limits every call of a batch, and stops in the middle of one that floods it', () => {
+    const floods: string[] = [];
+    const { session, sent, calls } = harness({
+      now: () => 0,
+      floodLimit: 50,
+      onFlood: (error) => floods.push(error.code),
+      rateClasses: { ...defaults(), interactive: { perSecond: 2, burst: 3 } },
+    });
+    const batch = Array.from({ length: 200 }, (_, id) => [FRAME.CALL, id, 'ui.toast', { message: 'x' }]);
+    session.receive([FRAME.BATCH, batch]);
+    expect(calls).toHaveLength(3);
+    expect(sent.filter((frame) => errorCode(frame) === 'RATE_LIMITED')).toHaveLength(50);
+    expect(floods).toEqual(['RATE_LIMITED']);
+    expect(session.closed).toBe(true);
+    expect(sent.at(-1)).toMatchObject([FRAME.CLOSE, { code: 'RATE_LIMITED' }]);
+  });
+
   it('times out slow services, aborts them, and drops their late results', async () => {
     vi.useFakeTimers();
     let signal: AbortSignal | undefined;
@@ -359,10 +426,19 @@ describe('BridgeSession under random wire messages (property)', () => {
     fc.tuple(fc.integer({ min: -1, max: 9 }), fc.anything(), fc.anything()),
     fc.anything(),
   );
+  // Batches of such frames, sometimes nested or with extra elements.
+  const batchArb = fc.oneof(
+    fc.tuple(fc.constant(FRAME.BATCH), fc.array(frameArb, { maxLength: 20 })),
+    fc.tuple(
+      fc.constant(FRAME.BATCH),
+      fc.array(fc.oneof(frameArb, fc.tuple(fc.constant(FRAME.BATCH), fc.array(frameArb)))),
+    ),
+    fc.tuple(fc.constant(FRAME.BATCH), fc.anything(), fc.anything()),
+  );
 
   it('never throws, and every service call had granted scope and schema-valid arguments', () => {
     fc.assert(
-      fc.property(scopeArb, fc.array(frameArb, { maxLength: 40 }), (scopes, frames) => {
+      fc.property(scopeArb, fc.array(fc.oneof(frameArb, batchArb), { maxLength: 40 }), (scopes, frames) => {
         const { session, calls } = harness({ scopes });
         for (const frame of frames) expect(() => session.receive(frame)).not.toThrow();
         for (const call of calls) {

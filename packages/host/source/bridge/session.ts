@@ -7,6 +7,7 @@ import {
   type EventInfo,
   FRAME,
   JingmaiError,
+  MAX_BATCH_FRAMES,
   type MethodInfo,
   RATE_CLASSES,
   type RateClass,
@@ -200,6 +201,17 @@ export class BridgeSession {
     this.lastSeen = now;
     if (!this.responsive) this.setResponsive(true);
     if (!Array.isArray(frame)) return;
+    if (frame[0] !== FRAME.BATCH) return this.handle(frame, now);
+    const frames: unknown = frame[1];
+    // A batch only carries frames; a malformed, oversized or nested one is dropped whole.
+    if (frame.length !== 2 || !Array.isArray(frames) || frames.length > MAX_BATCH_FRAMES) return;
+    for (let i = 0; i < frames.length && !this.isClosed; i++) {
+      const inner: unknown = frames[i];
+      if (Array.isArray(inner) && inner[0] !== FRAME.BATCH) this.handle(inner, now);
+    }
+  }
+
+  private handle(frame: unknown[], now: number): void {
     switch (frame[0]) {
       case FRAME.CALL:
         this.call(frame, now);

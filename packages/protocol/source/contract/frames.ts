@@ -24,4 +24,13 @@ export const FRAME = {
   CANCEL: 6,
   /** host → app: `[CLOSE, wireError]`: the host ended the session; pending calls fail with it. */
   CLOSE: 7,
+  /**
+   * app → host: `[BATCH, frames]`: up to {@link MAX_BATCH_FRAMES} app frames (never a batch) posted in one
+   * message and handled in order, each exactly as if it came alone. One message instead of many is what
+   * lets a burst of calls cost less than one message per call.
+   */
+  BATCH: 8,
 } as const;
+
+/** The most frames one BATCH may carry; a larger or nested batch is dropped whole. */
+export const MAX_BATCH_FRAMES = 256;

@@ -1,4 +1,4 @@
-import { FRAME } from '@jingmai/protocol/constants';
+import { FRAME, MAX_BATCH_FRAMES } from '@jingmai/protocol/constants';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient } from './client.js';
 
@@ -6,17 +6,25 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-// A port stand-in whose frames the test delivers by hand, so fake timers alone drive the clock.
-function fakePort() {
+// A port stand-in whose frames the test delivers by hand, so fake timers alone drive the clock. `sent`
+// holds the frames the client sent, batches unwrapped; `messages` what was posted, as posted.
+function fakePort(clone: (message: unknown) => void = () => {}) {
   const sent: unknown[] = [];
+  const messages: unknown[] = [];
   const port = {
     onmessage: null as ((event: { data: unknown }) => void) | null,
-    postMessage: (frame: unknown) => sent.push(frame),
+    postMessage: (message: unknown[]) => {
+      clone(message);
+      messages.push(message);
+      if (message[0] === FRAME.BATCH) sent.push(...(message[1] as unknown[]));
+      else sent.push(message);
+    },
     close: () => {},
   };
   return {
     port: port as unknown as MessagePort,
     sent,
+    messages,
     deliver: (frame: unknown) => port.onmessage?.({ data: frame }),
   };
 }
@@ -48,5 +56,74 @@ describe('BridgeClient liveness', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(await pending).toBe('TIMEOUT');
     expect(sent.at(-1)).toEqual([FRAME.CANCEL, 1]);
+  });
+});
+
+describe('BridgeClient batching', () => {
+  it('sends the frames of one task as one BATCH message, in order, and a lone frame as itself', async () => {
+    const { port, sent, messages } = fakePort();
+    const client = new BridgeClient(port, 0);
+    for (let i = 0; i < 3; i++) void client.call('ui.toast', { message: `m${i}` });
+    await Promise.resolve();
+    expect(messages).toEqual([
+      [FRAME.BATCH, [0, 1, 2].map((i) => [FRAME.CALL, i + 1, 'ui.toast', { message: `m${i}` }])],
+    ]);
+    void client.call('ui.toast', { message: 'alone' });
+    await Promise.resolve();
+    expect(messages.at(-1)).toEqual([FRAME.CALL, 4, 'ui.toast', { message: 'alone' }]);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('splits a burst into batches of at most MAX_BATCH_FRAMES', async () => {
+    const { port, sent, messages } = fakePort();
+    const client = new BridgeClient(port, 0);
+    for (let i = 0; i < MAX_BATCH_FRAMES * 2 + 1; i++) void client.call('ui.toast', { message: 'x' });
+    await Promise.resolve();
+    expect(messages.map((message) => ((message as unknown[])[1] as unknown[]).length)).toEqual([
+      MAX_BATCH_FRAMES,
+      MAX_BATCH_FRAMES,
+      1,
+    ]);
+    expect(sent.map((frame) => (frame as unknown[])[1])).toEqual(
+      Array.from({ length: MAX_BATCH_FRAMES * 2 + 1 }, (_, i) => i + 1),
+    );
+  });
+
+  it('queues a cancel behind its call, and sends a call with moved buffers after what was queued', async () => {
+    const { port, messages } = fakePort();
+    const client = new BridgeClient(port, 0);
+    const controller = new AbortController();
+    const aborted = client
+      .call('ui.toast', { message: 'a' }, { signal: controller.signal })
+      .catch((e) => e.code);
+    controller.abort();
+    const buffer = new ArrayBuffer(8);
+    void client.call('storage.put', { key: 'k', data: buffer }, { transfer: [buffer] });
+    expect(messages).toEqual([
+      [
+        FRAME.BATCH,
+        [
+          [FRAME.CALL, 1, 'ui.toast', { message: 'a' }],
+          [FRAME.CANCEL, 1],
+        ],
+      ],
+      [FRAME.CALL, 2, 'storage.put', { key: 'k', data: buffer }],
+    ]);
+    expect(await aborted).toBe('CANCELLED');
+  });
+
+  it('fails only the call whose arguments cannot be cloned; the rest of its batch goes out', async () => {
+    const { port, sent } = fakePort((message) => {
+      if (JSON.stringify(message, (_, value) => (typeof value === 'function' ? 'fn' : value)).includes('fn'))
+        throw new DOMException('could not be cloned', 'DataCloneError');
+    });
+    const client = new BridgeClient(port, 0);
+    const good = client.call('ui.toast', { message: 'ok' });
+    const bad = client.call('ui.toast', { message: () => {} }).catch((error) => error.code);
+    await Promise.resolve();
+    expect(await bad).toBe('INVALID_ARGUMENT');
+    expect(sent).toEqual([[FRAME.CALL, 1, 'ui.toast', { message: 'ok' }]]);
+    client.close();
+    await expect(good).rejects.toMatchObject({ code: 'DISCONNECTED' });
   });
 });

@@ -7,6 +7,7 @@ import {
   fromWireError,
   isMethodName,
   JingmaiError,
+  MAX_BATCH_FRAMES,
   METHODS,
 } from '@jingmai/protocol/constants';
 
@@ -47,6 +48,9 @@ export class BridgeClient {
     );
   });
   private readonly listeners = new Map<string, Set<Listener>>();
+  // Frames sent in one task leave together at its end, as one BATCH message: a burst of calls then costs
+  // one message, not one each, and a lone call still leaves as a plain frame.
+  private queue: unknown[][] = [];
   private nextId = 1;
   private closedWith: JingmaiError | undefined;
   // Set by every frame and cleared by the watchdog: cheaper per frame than reading the clock.
@@ -101,17 +105,46 @@ export class BridgeClient {
         timeoutMs === undefined
           ? [FRAME.CALL, id, method, params]
           : [FRAME.CALL, id, method, params, timeoutMs];
-      try {
-        this.port.postMessage(frame, options.transfer ?? []);
-      } catch (error) {
-        this.settle(
-          id,
-          new JingmaiError('INVALID_ARGUMENT', 'The arguments cannot be sent (not cloneable).', {
-            cause: error,
-          }),
-        );
-      }
+      if (options.transfer?.length) {
+        // Moved buffers go with their own message, after everything queued before them.
+        this.flush();
+        this.post(frame, options.transfer);
+      } else this.send(frame);
     });
+  }
+
+  private send(frame: unknown[]): void {
+    if (this.queue.push(frame) === 1) queueMicrotask(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    const frames = this.queue;
+    if (frames.length === 0 || this.closedWith) return;
+    this.queue = [];
+    if (frames.length === 1) return this.post(frames[0] as unknown[]);
+    for (let start = 0; start < frames.length; start += MAX_BATCH_FRAMES) {
+      const batch = frames.slice(start, start + MAX_BATCH_FRAMES);
+      try {
+        this.port.postMessage([FRAME.BATCH, batch]);
+      } catch {
+        // Some frame cannot be cloned: sent one by one, only its own call fails.
+        for (const frame of batch) this.post(frame);
+      }
+    }
+  };
+
+  private post(frame: unknown[], transfer: Transferable[] = []): void {
+    try {
+      this.port.postMessage(frame, transfer);
+    } catch (error) {
+      if (frame[0] !== FRAME.CALL) throw error;
+      this.settle(
+        frame[1],
+        new JingmaiError('INVALID_ARGUMENT', 'The arguments cannot be sent (not cloneable).', {
+          cause: error,
+        }),
+      );
+    }
   }
 
   /** Subscribes to a host event; returns the function that unsubscribes. */
@@ -153,8 +186,7 @@ export class BridgeClient {
       case FRAME.EVENT:
         return this.dispatch(frame[1], frame[2]);
       case FRAME.PING:
-        this.port.postMessage([FRAME.PONG, frame[1]]);
-        return;
+        return this.send([FRAME.PONG, frame[1]]);
       case FRAME.CLOSE:
         return this.close(fromWireError(frame[1]));
     }
@@ -170,7 +202,7 @@ export class BridgeClient {
   }
 
   private cancel(id: number): void {
-    if (!this.closedWith) this.port.postMessage([FRAME.CANCEL, id]);
+    if (!this.closedWith) this.send([FRAME.CANCEL, id]);
   }
 
   private dispatch(event: string, payload: unknown): void {
