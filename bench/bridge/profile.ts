@@ -40,10 +40,14 @@ function bareClient(deadline: boolean) {
   return (port: MessagePort): Call => {
     const pending = new Map<number, (value: unknown) => void>();
     let nextId = 1;
-    port.onmessage = (event: MessageEvent<[number, number, unknown]>) => {
-      const [, id, value] = event.data;
-      pending.get(id)?.(value);
-      pending.delete(id);
+    const settle = ([, id, value]: unknown[]) => {
+      pending.get(id as number)?.(value);
+      pending.delete(id as number);
+    };
+    // BridgeSession answers a batch of calls with one.
+    port.onmessage = (event: MessageEvent<unknown[]>) => {
+      if (event.data[0] === FRAME.BATCH) for (const frame of event.data[1] as unknown[][]) settle(frame);
+      else settle(event.data);
     };
     return (payload) =>
       new Promise((resolve) => {
@@ -62,11 +66,15 @@ function bareClient(deadline: boolean) {
 
 function bareHost(deadline: boolean) {
   return (port: MessagePort): (() => void) => {
-    port.onmessage = (event: MessageEvent<[number, number, string, unknown]>) => {
-      const [, id, , params] = event.data;
+    const answer = ([, id, , params]: unknown[]) => {
       const timer = deadline ? setTimeout(() => {}, 10_000) : undefined;
       port.postMessage([FRAME.RESULT, id, params]);
       clearTimeout(timer);
+    };
+    // BridgeClient posts the calls of one task as a single BATCH frame.
+    port.onmessage = (event: MessageEvent<unknown[]>) => {
+      if (event.data[0] === FRAME.BATCH) for (const frame of event.data[1] as unknown[][]) answer(frame);
+      else answer(event.data);
     };
     return () => port.close();
   };

@@ -27,9 +27,9 @@ function rawConnect(): Promise<{ scopes: string[] }> {
       if (event.source !== parent || event.data?.type !== 'jingmai:welcome' || !event.ports[0]) return;
       window.removeEventListener('message', onWelcome);
       port = event.ports[0];
-      port.onmessage = (message) => {
-        const frame = message.data as Frame;
-        if (frame[0] === FRAME.PING) port?.postMessage([FRAME.PONG, frame[1]]);
+      const handle = (frame: Frame) => {
+        if (frame[0] === FRAME.BATCH) for (const inner of frame[1] as Frame[]) handle(inner);
+        else if (frame[0] === FRAME.PING) port?.postMessage([FRAME.PONG, frame[1]]);
         else if (frame[0] === FRAME.RESULT || frame[0] === FRAME.ERROR) {
           const id = frame[1] as number;
           replies.set(id, frame);
@@ -37,6 +37,7 @@ function rawConnect(): Promise<{ scopes: string[] }> {
         } else if (frame[0] === FRAME.CLOSE) onClose((frame[1] as { code: string }).code);
         else other.push(frame);
       };
+      port.onmessage = (message) => handle(message.data as Frame);
       resolve({ scopes: event.data.scopes });
     });
     parent.postMessage({ type: HELLO, versions: [1] }, '*');

@@ -1,15 +1,21 @@
 import { BRIDGE_METHODS, EVENTS, FRAME, MAX_BATCH_FRAMES, SCOPE_NAMES, type Scope } from '@jingmai/protocol';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BridgeSession, type ServiceFunction, type SessionOptions } from './session.js';
+import { BridgeSession, type ServiceFunction, type SessionOptions, Transfer } from './session.js';
 
 type Frame = unknown[];
 
-// Drives a session directly: frames go in through receive(), replies are read off a fake port.
+// Drives a session directly: frames go in through receive(), replies are read off a fake port, batches
+// unwrapped (`messages` keeps what was posted, as posted).
 function harness(options: Partial<SessionOptions> = {}) {
   const sent: Frame[] = [];
+  const messages: Frame[] = [];
   const port = {
-    postMessage: (frame: Frame) => sent.push(frame),
+    postMessage: (message: Frame) => {
+      messages.push(message);
+      if (message[0] === FRAME.BATCH) sent.push(...(message[1] as Frame[]));
+      else sent.push(message);
+    },
     close: vi.fn(),
     onmessage: null,
     onmessageerror: null,
@@ -40,7 +46,7 @@ function harness(options: Partial<SessionOptions> = {}) {
     ...options,
   });
   const last = () => sent[sent.length - 1];
-  return { session, sent, calls, port, last };
+  return { session, sent, messages, calls, port, last };
 }
 
 const errorCode = (frame: Frame | undefined) =>
@@ -203,8 +209,8 @@ describe('BridgeSession', () => {
     expect(calls).toEqual([]);
   });
 
-  it('handles each frame of a batch in order exactly as if it came alone', () => {
-    const { session, sent, calls } = harness({ scopes: ['ui'] });
+  it('handles each frame of a batch in order exactly as if it came alone, and answers in one batch', () => {
+    const { session, sent, messages, calls } = harness({ scopes: ['ui'] });
     session.receive([
       FRAME.BATCH,
       [
@@ -228,6 +234,50 @@ describe('BridgeSession', () => {
       [3, 'NOT_FOUND'],
       [4, 'INVALID_ARGUMENT'],
       [6, null],
+    ]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.[0]).toBe(FRAME.BATCH);
+  });
+
+  it('sends a moved buffer alone, after what the batch answered before it, and fails only an uncloneable result', () => {
+    const buffer = new ArrayBuffer(4);
+    const { session, sent, messages } = harness({
+      services: {
+        'ui.toast': () => new Transfer({ data: buffer }, [buffer]),
+        'ui.setTitle': () => () => 'not cloneable',
+        'ui.setLoading': () => undefined,
+      },
+    });
+    const postMessage = (session as unknown as { port: { postMessage: (m: Frame) => void } }).port
+      .postMessage;
+    (session as unknown as { port: { postMessage: (m: Frame, t?: unknown) => void } }).port.postMessage = (
+      message: Frame,
+      transfer?: unknown,
+    ) => {
+      if (JSON.stringify(message, (_, v) => (typeof v === 'function' ? 'fn' : v)).includes('"fn"'))
+        throw new DOMException('could not be cloned', 'DataCloneError');
+      postMessage(message, transfer as never);
+    };
+    session.receive([
+      FRAME.BATCH,
+      [
+        [FRAME.CALL, 1, 'ui.setLoading', { loading: true }],
+        [FRAME.CALL, 2, 'ui.toast', { message: 'moves a buffer' }],
+        [FRAME.CALL, 3, 'ui.setTitle', { title: 'returns a function' }],
+        [FRAME.CALL, 4, 'ui.setLoading', { loading: false }],
+      ],
+    ]);
+    expect(sent.map((frame) => [frame[1], errorCode(frame)])).toEqual([
+      [1, null],
+      [2, null],
+      [3, 'INTERNAL'],
+      [4, null],
+    ]);
+    expect(messages.map((message) => message[0])).toEqual([
+      FRAME.RESULT,
+      FRAME.RESULT,
+      FRAME.ERROR,
+      FRAME.RESULT,
     ]);
   });
 

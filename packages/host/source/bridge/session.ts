@@ -134,6 +134,12 @@ export class BridgeSession {
   private isClosed = false;
   private limitedInWindow = 0;
   private floodWindowStart = 0;
+  // While a BATCH from the app is handled, what the session sends waits here and leaves as one BATCH
+  // when it is done, so a burst of calls costs the host one message too. Beside each frame, the call
+  // behind a RESULT, for its record or for its failure if the result cannot be cloned.
+  private batching = false;
+  private outFrames: unknown[][] = [];
+  private outCalls: (Pending | undefined)[] = [];
   private readonly now: () => number;
 
   constructor(
@@ -169,7 +175,7 @@ export class BridgeSession {
   emit(event: string, payload: unknown): boolean {
     const info = Object.hasOwn(this.options.events, event) ? this.options.events[event] : undefined;
     if (this.isClosed || !info || (info.scope !== null && !this.scopes.has(info.scope))) return false;
-    this.port.postMessage([FRAME.EVENT, event, payload]);
+    this.send([FRAME.EVENT, event, payload]);
     return true;
   }
 
@@ -179,6 +185,7 @@ export class BridgeSession {
     clearInterval(this.heartbeat);
     for (const [id, pending] of [...this.pending]) this.settle(id, pending, false, reason);
     this.deadlines.stop();
+    this.flushOut();
     this.isClosed = true;
     try {
       this.port.postMessage([FRAME.CLOSE, toWireError(reason)]);
@@ -205,9 +212,15 @@ export class BridgeSession {
     const frames: unknown = frame[1];
     // A batch only carries frames; a malformed, oversized or nested one is dropped whole.
     if (frame.length !== 2 || !Array.isArray(frames) || frames.length > MAX_BATCH_FRAMES) return;
-    for (let i = 0; i < frames.length && !this.isClosed; i++) {
-      const inner: unknown = frames[i];
-      if (Array.isArray(inner) && inner[0] !== FRAME.BATCH) this.handle(inner, now);
+    this.batching = true;
+    try {
+      for (let i = 0; i < frames.length && !this.isClosed; i++) {
+        const inner: unknown = frames[i];
+        if (Array.isArray(inner) && inner[0] !== FRAME.BATCH) this.handle(inner, now);
+      }
+    } finally {
+      this.batching = false;
+      this.flushOut();
     }
   }
 
@@ -355,28 +368,79 @@ export class BridgeSession {
     if (this.pending.get(id) !== pending) return;
     this.pending.delete(id);
     if (!ok) pending.abort(value ?? new JingmaiError('CANCELLED'));
-    if (ok) this.reply(id, pending.method, pending.params, pending.startedAt, value);
+    if (ok) this.reply(id, pending, value);
     else this.fail(id, pending.method, pending.params, pending.startedAt, 'allowed', value);
   }
 
-  private reply(id: number, method: string, params: unknown, startedAt: number, value: unknown): void {
+  private reply(id: number, pending: Pending, value: unknown): void {
+    if (!(value instanceof Transfer)) {
+      const frame = [FRAME.RESULT, id, value];
+      if (!this.batching) return this.postResult(frame, pending);
+      this.outFrames.push(frame);
+      this.outCalls.push(pending);
+      return;
+    }
+    // Moved buffers leave in their own message, after everything queued before them.
+    this.flushOut();
+    this.postResult([FRAME.RESULT, id, value.value], pending, value.transfer);
+  }
+
+  private postResult(frame: unknown[], pending: Pending, transfer: Transferable[] = []): void {
     try {
-      if (value instanceof Transfer) this.port.postMessage([FRAME.RESULT, id, value.value], value.transfer);
-      else this.port.postMessage([FRAME.RESULT, id, value]);
+      this.port.postMessage(frame, transfer);
     } catch (error) {
       // A service returned something that cannot be cloned: report it as an internal failure.
-      return this.fail(id, method, params, startedAt, 'allowed', error);
+      return this.fail(
+        frame[1] as number,
+        pending.method,
+        pending.params,
+        pending.startedAt,
+        'allowed',
+        error,
+      );
     }
+    this.record(frame, pending);
+  }
+
+  private record(frame: unknown[], pending: Pending): void {
     this.observer?.({
-      id,
-      method,
-      params,
+      id: frame[1] as number,
+      method: pending.method,
+      params: pending.params,
       decision: 'allowed',
       ok: true,
-      result: value instanceof Transfer ? value.value : value,
-      startedAt,
-      durationMs: this.now() - startedAt,
+      result: frame[2],
+      startedAt: pending.startedAt,
+      durationMs: this.now() - pending.startedAt,
     });
+  }
+
+  private send(frame: unknown[]): void {
+    if (!this.batching) return this.port.postMessage(frame);
+    this.outFrames.push(frame);
+    this.outCalls.push(undefined);
+  }
+
+  private flushOut(): void {
+    const frames = this.outFrames;
+    const calls = this.outCalls;
+    if (frames.length === 0) return;
+    this.outFrames = [];
+    this.outCalls = [];
+    const post = (frame: unknown[], call: Pending | undefined) =>
+      call ? this.postResult(frame, call) : this.port.postMessage(frame);
+    if (frames.length === 1) return post(frames[0] as unknown[], calls[0]);
+    try {
+      this.port.postMessage([FRAME.BATCH, frames]);
+    } catch {
+      // Some result cannot be cloned: sent one by one, only its own call fails.
+      for (let i = 0; i < frames.length; i++) post(frames[i] as unknown[], calls[i]);
+      return;
+    }
+    for (let i = 0; i < frames.length; i++) {
+      const call = calls[i];
+      if (call) this.record(frames[i] as unknown[], call);
+    }
   }
 
   private refuse(
@@ -408,7 +472,7 @@ export class BridgeSession {
     error: unknown,
   ): void {
     if (this.isClosed) return;
-    this.port.postMessage([FRAME.ERROR, id, toWireError(error)]);
+    this.send([FRAME.ERROR, id, toWireError(error)]);
     if (this.observer) {
       const typed =
         error instanceof JingmaiError ? error : new JingmaiError('INTERNAL', undefined, { cause: error });
@@ -458,7 +522,7 @@ export class BridgeSession {
     if (this.responsive && silentMs > 2 * heartbeatMs) this.setResponsive(false, silentMs);
     else if (!this.responsive) this.options.onResponsiveChange?.(false, silentMs);
     this.pingSeq += 1;
-    this.port.postMessage([FRAME.PING, this.pingSeq]);
+    this.send([FRAME.PING, this.pingSeq]);
   }
 
   private setResponsive(responsive: boolean, silentMs = 0): void {

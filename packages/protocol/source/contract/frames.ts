@@ -25,9 +25,10 @@ export const FRAME = {
   /** host → app: `[CLOSE, wireError]`: the host ended the session; pending calls fail with it. */
   CLOSE: 7,
   /**
-   * app → host: `[BATCH, frames]`: up to {@link MAX_BATCH_FRAMES} app frames (never a batch) posted in one
-   * message and handled in order, each exactly as if it came alone. One message instead of many is what
-   * lets a burst of calls cost less than one message per call.
+   * both ways: `[BATCH, frames]`, frames posted in one message and handled in order, each exactly as if
+   * it came alone. The app sends up to {@link MAX_BATCH_FRAMES} (never a batch) for what it sent in one
+   * task; the host answers a batch with one holding its replies. One message instead of many is what lets
+   * a burst of calls cost less than a message per call each way.
    */
   BATCH: 8,
 } as const;

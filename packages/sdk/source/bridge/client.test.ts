@@ -74,6 +74,26 @@ describe('BridgeClient batching', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('settles every call answered in a batch from the host, and dispatches its events in order', async () => {
+    const { port, deliver } = fakePort();
+    const client = new BridgeClient(port, 0);
+    const seen: unknown[] = [];
+    client.on('route', (payload) => seen.push(payload));
+    const first = client.call('context.get', {});
+    const second = client.call('ui.confirm', { title: 't', message: 'm' }).catch((error) => error.code);
+    deliver([
+      FRAME.BATCH,
+      [
+        [FRAME.EVENT, 'route', { path: '/a' }],
+        [FRAME.RESULT, 1, { shop: 's' }],
+        [FRAME.ERROR, 2, { code: 'PERMISSION_DENIED', message: 'no' }],
+      ],
+    ]);
+    expect(await first).toEqual({ shop: 's' });
+    expect(await second).toBe('PERMISSION_DENIED');
+    expect(seen).toEqual([{ path: '/a' }]);
+  });
+
   it('splits a burst into batches of at most MAX_BATCH_FRAMES', async () => {
     const { port, sent, messages } = fakePort();
     const client = new BridgeClient(port, 0);

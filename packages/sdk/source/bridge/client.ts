@@ -179,6 +179,10 @@ export class BridgeClient {
     this.heard = true;
     if (!Array.isArray(frame)) return;
     switch (frame[0]) {
+      case FRAME.BATCH:
+        // The host answers a batch of calls with one.
+        if (Array.isArray(frame[1])) for (const inner of frame[1]) this.receive(inner);
+        return;
       case FRAME.RESULT:
         return this.settle(frame[1], undefined, frame[2]);
       case FRAME.ERROR:
