@@ -49,6 +49,18 @@ function harness(options: Partial<SessionOptions> = {}) {
   return { session, sent, messages, calls, port, last };
 }
 
+// Makes the session's port refuse, as structured clone does, any message holding a function.
+function refuseFunctions(session: BridgeSession): void {
+  const port = (session as unknown as { port: { postMessage: (message: Frame, transfer?: unknown) => void } })
+    .port;
+  const deliver = port.postMessage;
+  port.postMessage = (message, transfer) => {
+    if (JSON.stringify(message, (_, v) => (typeof v === 'function' ? 'fn' : v)).includes('"fn"'))
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    deliver(message, transfer);
+  };
+}
+
 const errorCode = (frame: Frame | undefined) =>
   frame?.[0] === FRAME.ERROR ? (frame[2] as { code: string }).code : null;
 
@@ -248,16 +260,7 @@ describe('BridgeSession', () => {
         'ui.setLoading': () => undefined,
       },
     });
-    const postMessage = (session as unknown as { port: { postMessage: (m: Frame) => void } }).port
-      .postMessage;
-    (session as unknown as { port: { postMessage: (m: Frame, t?: unknown) => void } }).port.postMessage = (
-      message: Frame,
-      transfer?: unknown,
-    ) => {
-      if (JSON.stringify(message, (_, v) => (typeof v === 'function' ? 'fn' : v)).includes('"fn"'))
-        throw new DOMException('could not be cloned', 'DataCloneError');
-      postMessage(message, transfer as never);
-    };
+    refuseFunctions(session);
     session.receive([
       FRAME.BATCH,
       [
@@ -279,6 +282,39 @@ describe('BridgeSession', () => {
       FRAME.ERROR,
       FRAME.RESULT,
     ]);
+  });
+
+  it('keeps answering a batch when an event sent during it cannot be cloned, and surfaces that error', () => {
+    let session: BridgeSession | undefined;
+    const harnessed = harness({
+      services: {
+        'ui.toast': () => {
+          session?.emit('route', { path: () => '/not/cloneable' });
+          return 'shown';
+        },
+        'ui.setLoading': () => undefined,
+      },
+    });
+    session = harnessed.session;
+    refuseFunctions(session);
+    const surfaced: (() => void)[] = [];
+    const microtask = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => {
+      surfaced.push(task);
+    });
+    session.receive([
+      FRAME.BATCH,
+      [
+        [FRAME.CALL, 1, 'ui.toast', { message: 'x' }],
+        [FRAME.CALL, 2, 'ui.setLoading', { loading: true }],
+      ],
+    ]);
+    microtask.mockRestore();
+    expect(harnessed.sent).toEqual([
+      [FRAME.RESULT, 1, 'shown'],
+      [FRAME.RESULT, 2, undefined],
+    ]);
+    expect(surfaced).toHaveLength(1);
+    expect(() => surfaced[0]?.()).toThrow('could not be cloned');
   });
 
   it('drops a malformed, oversized or nested batch whole, and keeps serving', () => {

@@ -427,8 +427,18 @@ export class BridgeSession {
     if (frames.length === 0) return;
     this.outFrames = [];
     this.outCalls = [];
-    const post = (frame: unknown[], call: Pending | undefined) =>
-      call ? this.postResult(frame, call) : this.port.postMessage(frame);
+    const post = (frame: unknown[], call: Pending | undefined) => {
+      if (call) return this.postResult(frame, call);
+      try {
+        this.port.postMessage(frame);
+      } catch (error) {
+        // Only an event's payload, from console code, can fail to clone: that is the console's bug to
+        // see, not a reason to stop answering the app.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    };
     if (frames.length === 1) return post(frames[0] as unknown[], calls[0]);
     try {
       this.port.postMessage([FRAME.BATCH, frames]);
