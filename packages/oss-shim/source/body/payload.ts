@@ -17,7 +17,6 @@ import {
   isChecksumAlgorithm,
   type RunningChecksum,
 } from './checksums.js';
-import { createMd5, type Md5 } from './md5-thread.js';
 
 export interface PayloadPlan {
   chunked: boolean;
@@ -169,12 +168,11 @@ export interface PayloadSink {
 /** Every digest the plan asks for, updated together chunk by chunk. */
 class BodyDigests {
   size = 0;
-  readonly md5: Md5;
+  readonly md5: Hash = createHash('md5');
   readonly sha256: Hash | undefined;
   readonly checksum: RunningChecksum | undefined;
 
   constructor(plan: PayloadPlan) {
-    this.md5 = createMd5(plan.length);
     this.sha256 = plan.contentSha256 ? createHash('sha256') : undefined;
     this.checksum = plan.checksum ? createChecksum(plan.checksum.algorithm) : undefined;
   }
@@ -252,14 +250,10 @@ export async function receivePayload(
   try {
     await pump(source, decoder, take);
   } catch (error) {
-    digests.md5.discard();
     // The sink's writes in flight end before the caller may close or delete what they write to.
     await sink.finish().catch(() => undefined);
     throw error;
   }
-  const md5Digest = digests.md5.digest();
-  // Awaited below, unless an earlier check refuses the body first.
-  md5Digest.catch(() => undefined);
   await sink.finish();
 
   if (digests.size !== plan.length) {
@@ -279,7 +273,7 @@ export async function receivePayload(
       });
     }
   }
-  const md5 = await md5Digest;
+  const md5 = digests.md5.digest();
   if (plan.contentMd5 && !plan.contentMd5.equals(md5)) {
     throw new S3Error('BadDigest', undefined, {
       ExpectedDigest: plan.contentMd5.toString('base64'),
