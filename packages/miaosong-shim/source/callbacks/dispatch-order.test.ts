@@ -22,28 +22,38 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
+/** A callback receiver that records arrivals and holds its answer to those `hold` picks until `release`. */
+async function holdingReceiver(hold: (body: { order_id: string; order_status: number }) => boolean) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const arrivals: string[] = [];
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        order_id: string;
+        order_status: number;
+      };
+      arrivals.push(`${body.order_id}:${body.order_status}`);
+      if (hold(body)) await released;
+      response.end('{"status":"ok"}');
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  return { arrivals, release, url };
+}
+
 describe('callback dispatch on a running clock', () => {
   it("holds an order's next callback until the previous one is answered, then sends it unprompted", async () => {
-    let answerFirst!: () => void;
-    const firstAnswered = new Promise<void>((resolve) => {
-      answerFirst = resolve;
-    });
-    const arrivals: string[] = [];
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          order_id: string;
-          order_status: number;
-        };
-        arrivals.push(`${body.order_id}:${body.order_status}`);
-        if (body.order_id === 'S1' && body.order_status === 1) await firstAnswered;
-        response.end('{"status":"ok"}');
-      });
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+    const {
+      arrivals,
+      release: answerFirst,
+      url,
+    } = await holdingReceiver((body) => body.order_id === 'S1' && body.order_status === 1);
     h = await startHarness({ clock: 'real', timings: { autoDispatch: false } });
 
     await h.client.addOrder(orderBody('S1', url));
@@ -59,26 +69,7 @@ describe('callback dispatch on a running clock', () => {
   });
 
   it('sends the changes an order commits while its first callback is unanswered, in order, afterwards', async () => {
-    let answerFirst!: () => void;
-    const firstAnswered = new Promise<void>((resolve) => {
-      answerFirst = resolve;
-    });
-    const arrivals: string[] = [];
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          order_id: string;
-          order_status: number;
-        };
-        arrivals.push(`${body.order_id}:${body.order_status}`);
-        if (body.order_status === 1) await firstAnswered;
-        response.end('{"status":"ok"}');
-      });
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+    const { arrivals, release: answerFirst, url } = await holdingReceiver((body) => body.order_status === 1);
     h = await startHarness({ clock: 'real', timings: { autoDispatch: false } });
 
     await h.client.addOrder(orderBody('Q1', url));
