@@ -17,7 +17,7 @@
 //   verbatim and cannot decode aws-chunked framing.
 // - disk: the same bytes written (with fsync + rename) and read back in-process, no HTTP at all.
 // - s3rver: the npm S3 emulator, as a peer. It stores the SDK's default aws-chunked framing verbatim, so it
-//   is driven with requestChecksumCalculation: WHEN_REQUIRED to keep its objects correct.
+//   is driven on floor-sdk's settings (checksums WHEN_REQUIRED both ways) to keep its objects correct.
 // - sdk-null: the SDK, default settings, against a server that stores nothing (it drops PUT bodies and
 //   answers GETs from memory, with the CRC32 the SDK then validates): the most any server can get out of
 //   the SDK client on this machine.
