@@ -31,6 +31,7 @@ export {
   toWireError,
   type WireError,
 } from './errors.js';
+export { postBatch } from './runtime/batch.js';
 export { DeadlineTimer, type Due } from './runtime/deadlines.js';
 export { isScope, SCOPE_NAMES, SCOPES, type Scope } from './scopes.js';
 export { negotiateVersion, PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './version.js';

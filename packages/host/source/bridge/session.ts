@@ -9,6 +9,7 @@ import {
   JingmaiError,
   MAX_BATCH_FRAMES,
   type MethodInfo,
+  postBatch,
   RATE_CLASSES,
   type RateClass,
   type RateClassName,
@@ -427,7 +428,8 @@ export class BridgeSession {
     if (frames.length === 0) return;
     this.outFrames = [];
     this.outCalls = [];
-    const post = (frame: unknown[], call: Pending | undefined) => {
+    const alone = (frame: unknown[], index: number) => {
+      const call = calls[index];
       if (call) return this.postResult(frame, call);
       try {
         this.port.postMessage(frame);
@@ -439,14 +441,8 @@ export class BridgeSession {
         });
       }
     };
-    if (frames.length === 1) return post(frames[0] as unknown[], calls[0]);
-    try {
-      this.port.postMessage([FRAME.BATCH, frames]);
-    } catch {
-      // Some result cannot be cloned: sent one by one, only its own call fails.
-      for (let i = 0; i < frames.length; i++) post(frames[i] as unknown[], calls[i]);
-      return;
-    }
+    if (frames.length === 1) return alone(frames[0] as unknown[], 0);
+    if (!postBatch(this.port, frames, alone)) return;
     for (let i = 0; i < frames.length; i++) {
       const call = calls[i];
       if (call) this.record(frames[i] as unknown[], call);

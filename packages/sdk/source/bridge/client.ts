@@ -9,6 +9,7 @@ import {
   JingmaiError,
   MAX_BATCH_FRAMES,
   METHODS,
+  postBatch,
 } from '@jingmai/protocol/constants';
 
 /** Per-call options. */
@@ -123,13 +124,7 @@ export class BridgeClient {
     this.queue = [];
     if (frames.length === 1) return this.post(frames[0] as unknown[]);
     for (let start = 0; start < frames.length; start += MAX_BATCH_FRAMES) {
-      const batch = frames.slice(start, start + MAX_BATCH_FRAMES);
-      try {
-        this.port.postMessage([FRAME.BATCH, batch]);
-      } catch {
-        // Some frame cannot be cloned: sent one by one, only its own call fails.
-        for (const frame of batch) this.post(frame);
-      }
+      postBatch(this.port, frames.slice(start, start + MAX_BATCH_FRAMES), (frame) => this.post(frame));
     }
   };
 
