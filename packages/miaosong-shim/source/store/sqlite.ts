@@ -142,7 +142,6 @@ export function createStore(dataDir: string) {
     orderGet: db.prepare<[string, string], OrderRow>(
       'SELECT * FROM orders WHERE source_id = ? AND origin_id = ?',
     ),
-    orderById: db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?'),
     ordersDue: db.prepare<[number, number], OrderRow>(
       'SELECT * FROM orders WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at, id LIMIT ?',
     ),
@@ -234,7 +233,6 @@ export function createStore(dataDir: string) {
     getQuote: (deliveryNo: string, sourceId: string) => statements.quoteGet.get(deliveryNo, sourceId),
     markQuoteUsed: (deliveryNo: string, at: number) => void statements.quoteUse.run(at, deliveryNo),
     getOrder: (sourceId: string, originId: string) => statements.orderGet.get(sourceId, originId),
-    getOrderById: (id: number) => statements.orderById.get(id),
     insertOrder: (row: NewOrder): OrderRow => {
       const info = orderInsert.run(row);
       return { ...row, id: Number(info.lastInsertRowid) };

@@ -25,7 +25,7 @@ export class RawXml {
 export type XmlNode = [name: string, content: string | number | boolean | XmlItem[] | undefined];
 export type XmlItem = XmlNode | RawXml;
 
-export function renderNodes(nodes: XmlItem[]): string {
+function renderNodes(nodes: XmlItem[]): string {
   let out = '';
   for (const node of nodes) {
     if (node instanceof RawXml) {
